@@ -83,15 +83,19 @@ public sealed partial class ZenClient
         Interlocked.Exchange(ref _lastConnectionId, session.Id);
         Volatile.Write(ref _session, session);
         ZenTelemetry.ConnectionOpened();
-        Transition(ConnectionState.Connected, StateChangeReason.Connected, attempt);
 
-        var writer = Volatile.Read(ref _run).Messages.Writer;
-        session.Loops.Add(Task.Run(() => ReceiveLoopAsync(session, writer), CancellationToken.None));
-        session.Loops.Add(Task.Run(() => RunHeartbeatAsync(session), CancellationToken.None));
+        // Heartbeat and rotation start inline, before Connected is announced: their timers are armed by the time
+        // anyone reacts to the event. Their transitions cannot overtake Connected: only the supervisor, started
+        // after this returns, acts on the session's end.
+        session.Loops.Add(RunHeartbeatAsync(session));
         if (_options.RotationInterval is { } rotation)
         {
             session.Loops.Add(RotateAfterAsync(session, rotation));
         }
+
+        Transition(ConnectionState.Connected, StateChangeReason.Connected, attempt);
+        var writer = Volatile.Read(ref _run).Messages.Writer;
+        session.Loops.Add(Task.Run(() => ReceiveLoopAsync(session, writer), CancellationToken.None));
 
         if (_sendQueue.Count > 0)
         {
