@@ -1,0 +1,15 @@
+namespace ZenWebsocket.Tests.Support;
+
+/// <summary>Bounds every wait in the tests so a bug fails a test instead of hanging the run.</summary>
+public static class Bounded
+{
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    public static Task<T> Within<T>(this Task<T> task, TimeSpan? timeout = null) => task.WaitAsync(timeout ?? Wait, TimeProvider.System);
+
+    public static Task Within(this Task task, TimeSpan? timeout = null) => task.WaitAsync(timeout ?? Wait, TimeProvider.System);
+
+    public static Task<T> Within<T>(this ValueTask<T> task, TimeSpan? timeout = null) => task.AsTask().Within(timeout);
+
+    public static Task Within(this ValueTask task, TimeSpan? timeout = null) => task.AsTask().Within(timeout);
+}
