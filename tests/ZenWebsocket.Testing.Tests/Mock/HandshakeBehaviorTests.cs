@@ -40,9 +40,16 @@ public sealed class HandshakeBehaviorTests
         await using var server = await MockWebSocketServer.StartAsync();
         server.HangHandshakes();
         using var client = new ClientWebSocket();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(500), TimeProvider.System);
+        using var giveUp = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ConnectAsync(server.Url, timeout.Token).Bounded());
+        var connect = client.ConnectAsync(server.Url, giveUp.Token);
+        await server.WaitForHandshakesAsync(1, Client.Bound);
+        Assert.True(await Client.IsStillPendingAsync(connect));
+
+        // The short client-side timeout starts only now, so a slow machine cannot fire it before the request lands.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(200), TimeProvider.System);
+        using var link = timeout.Token.Register(giveUp.Cancel);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connect.Bounded());
 
         Assert.Equal(1, server.TcpConnectionCount);
         Assert.Equal(1, server.HandshakeCount);
