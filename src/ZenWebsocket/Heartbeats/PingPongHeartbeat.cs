@@ -19,8 +19,9 @@ internal sealed class PingPongHeartbeat : Heartbeat
         options.KeepAliveTimeout = _options.Timeout;
     }
 
-    // A pong is due at most Interval + Timeout after the last traffic; the runtime normally notices first,
-    // this catches the case where its timer and ours disagree (and works on an injected clock).
+    // A pong is due at most Interval + Timeout after the last traffic and the runtime notices that first, with the
+    // precise error. This backstop allows twice the timeout so a scheduling stall cannot make it fire before the
+    // runtime would; it catches a runtime that stopped pinging, and works on an injected clock.
     public override Task RunAsync(CancellationToken cancellationToken) =>
-        Context.WatchSilenceAsync(_options.Interval + _options.Timeout, "PingPong", cancellationToken);
+        Context.WatchSilenceAsync(_options.Interval + (_options.Timeout * 2), "PingPong", cancellationToken);
 }
