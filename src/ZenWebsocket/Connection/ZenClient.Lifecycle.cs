@@ -97,6 +97,12 @@ public sealed partial class ZenClient
         {
             ThrowIfDisposed();
             await StopSupervisorAsync().ConfigureAwait(false);
+            if (State == ConnectionState.Closed && Volatile.Read(ref _session) is null)
+            {
+                // Already closed: closing again changes nothing and raises nothing.
+                return await Completion.ConfigureAwait(false);
+            }
+
             SessionEnd? end = null;
             var session = Volatile.Read(ref _session);
             if (session is not null)
@@ -123,7 +129,8 @@ public sealed partial class ZenClient
             return;
         }
 
-        await _events.Stop().ConfigureAwait(false);
+        // Not awaited: a handler may be the one disposing us, and must not wait for itself.
+        _ = _events.Stop();
 
         // Cancel first so a connect or reconnect holding the lifecycle lock lets go promptly.
         TryCancel(_supervisorStop);
