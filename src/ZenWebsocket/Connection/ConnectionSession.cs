@@ -14,12 +14,15 @@ internal sealed class ConnectionSession
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    public ConnectionSession(long id, int attempt, LivenessClock clock)
+    public ConnectionSession(long id, int attempt, bool isReconnect, LivenessClock clock)
     {
         Id = id;
         Attempt = attempt;
+        IsReconnect = isReconnect;
         Clock = clock;
     }
+
+    public bool IsReconnect { get; }
 
     public long Id { get; }
 

@@ -120,7 +120,8 @@ public sealed partial class ZenClient
         Interlocked.Increment(ref _messagesReceived);
         Interlocked.Add(ref _bytesReceived, message.Data.Length);
         ZenTelemetry.RecordMessage(inbound: true, message.Data.Length);
-        if (session.Heartbeat.OnMessage(message))
+        ObserveFrame(session, FrameDirection.Inbound, message.IsText ? FrameKind.Text : FrameKind.Binary, message.Data);
+        if (session.Heartbeat.OnMessage(message) || Intercept(message))
         {
             return;
         }

@@ -125,6 +125,7 @@ public sealed partial class ZenClient
         Interlocked.Increment(ref _messagesSent);
         Interlocked.Add(ref _bytesSent, data.Length);
         ZenTelemetry.RecordMessage(inbound: false, data.Length);
+        ObserveFrame(session, FrameDirection.Outbound, type == WebSocketMessageType.Text ? FrameKind.Text : FrameKind.Binary, data);
     }
 
     /// <summary>Sends what waited for the connection, oldest first; new sends queue behind until it is empty.</summary>

@@ -11,7 +11,7 @@ public sealed partial class ZenClient
         using var timeout = _time.CreateCancellationTokenSource(_options.ConnectTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var id = Interlocked.Increment(ref _connectionCounter);
-        var session = new ConnectionSession(id, attempt, new LivenessClock(_time));
+        var session = new ConnectionSession(id, attempt, isReconnect, new LivenessClock(_time));
         session.Heartbeat = _options.Heartbeat.Create(NewHeartbeatContext(session));
 
         var reason = isReconnect ? (attempt == 1 ? cause!.Reason : StateChangeReason.ConnectFailed) : StateChangeReason.UserRequested;
@@ -93,6 +93,7 @@ public sealed partial class ZenClient
             session.Loops.Add(RotateAfterAsync(session, rotation));
         }
 
+        NotifyConnected(session);
         Transition(ConnectionState.Connected, StateChangeReason.Connected, attempt);
         var writer = Volatile.Read(ref _run).Messages.Writer;
         session.Loops.Add(Task.Run(() => ReceiveLoopAsync(session, writer), CancellationToken.None));
@@ -150,9 +151,14 @@ public sealed partial class ZenClient
 
     private async Task RetireSessionAsync(ConnectionSession session)
     {
+        session.TryEnd(new SessionEnd(StateChangeReason.UserRequested, null));
+        var end = await session.Ended.ConfigureAwait(false);
         if (Interlocked.CompareExchange(ref _session, null, session) == session)
         {
             ZenTelemetry.ConnectionClosed();
+
+            // Before waiting for the loops and before any reconnect: pending work fails at once, not at its timeout.
+            NotifyDisconnected(session, end);
         }
 
         await session.RetireAsync().ConfigureAwait(false);

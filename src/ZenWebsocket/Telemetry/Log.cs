@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(1005, LogLevel.Debug, "Close handshake with the server failed: {Error}")]
     public static partial void CloseHandshakeFailed(ILogger logger, string error);
 
+    [LoggerMessage(1006, LogLevel.Error, "Extension {Extension} threw; the client carries on")]
+    public static partial void ExtensionFailed(ILogger logger, string extension, Exception exception);
+
     [LoggerMessage(2000, LogLevel.Warning, "Connection {ConnectionId}: heartbeat missed ({Misses}/{MaxMisses})")]
     public static partial void HeartbeatMissed(ILogger logger, long connectionId, int misses, int maxMisses);
 
