@@ -9,7 +9,7 @@ internal sealed class QueuedSend
     private const int Taken = 1;
     private const int Abandoned = 2;
 
-    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<SendReceipt> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _state;
 
     public QueuedSend(byte[] data, WebSocketMessageType type)
@@ -26,7 +26,7 @@ internal sealed class QueuedSend
 
     public CancellationTokenRegistration Cancellation { get; set; }
 
-    public Task Completion => _done.Task;
+    public Task<SendReceipt> Completion => _done.Task;
 
     /// <summary>Claims the item for writing; false when it already expired or was cancelled.</summary>
     public bool TryTake()
@@ -53,7 +53,7 @@ internal sealed class QueuedSend
         return true;
     }
 
-    public void Complete() => _done.TrySetResult();
+    public void Complete(SendReceipt receipt) => _done.TrySetResult(receipt);
 
     public void Fail(Exception error) => _done.TrySetException(error);
 

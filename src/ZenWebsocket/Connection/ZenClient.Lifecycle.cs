@@ -120,7 +120,11 @@ public sealed partial class ZenClient
         }
     }
 
-    /// <summary>Stops every loop and timer and releases the socket. Idempotent; no event is raised once it starts.</summary>
+    /// <summary>
+    /// Stops every loop and timer and releases the socket. Idempotent. Events already queued (the final Closed
+    /// included) are delivered before it returns — unless it is called from an event handler, which cannot wait for
+    /// itself — and no event is raised after it returns.
+    /// </summary>
     /// <returns>A task that completes when everything has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -128,9 +132,6 @@ public sealed partial class ZenClient
         {
             return;
         }
-
-        // Not awaited: a handler may be the one disposing us, and must not wait for itself.
-        _ = _events.Stop();
 
         // Cancel first so a connect or reconnect holding the lifecycle lock lets go promptly.
         TryCancel(_supervisorStop);
@@ -156,13 +157,18 @@ public sealed partial class ZenClient
                 await RetireSessionAsync(session).ConfigureAwait(false);
             }
 
-            var change = Transition(ConnectionState.Closed, StateChangeReason.UserRequested);
-            EndRun(change, SendFailure.Closed);
+            if (State != ConnectionState.Closed)
+            {
+                EndRun(Transition(ConnectionState.Closed, StateChangeReason.UserRequested), SendFailure.Closed);
+            }
         }
         finally
         {
             _lifecycle.Release();
         }
+
+        // Deliver what is already queued (the final Closed included), then nothing ever again.
+        await _events.StopAsync().ConfigureAwait(false);
     }
 
     /// <summary>Runs a connect sequence the caller awaits, then hands the connection to the supervisor.</summary>

@@ -16,10 +16,10 @@ public sealed partial class ZenClient
     /// <param name="data">The payload; copied if it has to wait in the queue.</param>
     /// <param name="messageType">Text or binary.</param>
     /// <param name="cancellationToken">Cancels the send. Cancelling a write midway aborts the connection, as ClientWebSocket does.</param>
-    /// <returns>A task that completes when written.</returns>
+    /// <returns>A receipt naming the connection the message was written on.</returns>
     /// <exception cref="ZenSendException">Not connected (FailFast), queue full, closed, or the write failed.</exception>
     /// <exception cref="ZenTimeoutException">The message expired in the queue and was not sent.</exception>
-    public ValueTask SendAsync(ReadOnlyMemory<byte> data, WebSocketMessageType messageType, CancellationToken cancellationToken = default)
+    public ValueTask<SendReceipt> SendAsync(ReadOnlyMemory<byte> data, WebSocketMessageType messageType, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
         if (messageType is not (WebSocketMessageType.Text or WebSocketMessageType.Binary))
@@ -33,8 +33,8 @@ public sealed partial class ZenClient
     /// <summary>Sends a text message (UTF-8).</summary>
     /// <param name="text">The text.</param>
     /// <param name="cancellationToken">Cancels the send.</param>
-    /// <returns>A task that completes when written.</returns>
-    public async ValueTask SendTextAsync(string text, CancellationToken cancellationToken = default)
+    /// <returns>A receipt naming the connection the message was written on.</returns>
+    public async ValueTask<SendReceipt> SendTextAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         ThrowIfDisposed();
@@ -42,7 +42,7 @@ public sealed partial class ZenClient
         try
         {
             var length = Encoding.UTF8.GetBytes(text, buffer);
-            await SendMessageAsync(buffer.AsMemory(0, length), WebSocketMessageType.Text, cancellationToken).ConfigureAwait(false);
+            return await SendMessageAsync(buffer.AsMemory(0, length), WebSocketMessageType.Text, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -55,8 +55,8 @@ public sealed partial class ZenClient
     /// <param name="value">The value.</param>
     /// <param name="typeInfo">The metadata, from a <c>JsonSerializerContext</c>.</param>
     /// <param name="cancellationToken">Cancels the send.</param>
-    /// <returns>A task that completes when written.</returns>
-    public async ValueTask SendJsonAsync<T>(T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    /// <returns>A receipt naming the connection the message was written on.</returns>
+    public async ValueTask<SendReceipt> SendJsonAsync<T>(T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
         ThrowIfDisposed();
@@ -66,7 +66,7 @@ public sealed partial class ZenClient
             JsonSerializer.Serialize(writer, value, typeInfo);
         }
 
-        await SendMessageAsync(buffer.WrittenMemory, WebSocketMessageType.Text, cancellationToken).ConfigureAwait(false);
+        return await SendMessageAsync(buffer.WrittenMemory, WebSocketMessageType.Text, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a value as a JSON text message using reflection-based serialization.</summary>
@@ -74,13 +74,13 @@ public sealed partial class ZenClient
     /// <param name="value">The value.</param>
     /// <param name="options">Serializer options; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the send.</param>
-    /// <returns>A task that completes when written.</returns>
+    /// <returns>A receipt naming the connection the message was written on.</returns>
     [RequiresUnreferencedCode("Reflection-based JSON; use the JsonTypeInfo overload for trimming and AOT.")]
     [RequiresDynamicCode("Reflection-based JSON; use the JsonTypeInfo overload for trimming and AOT.")]
-    public ValueTask SendJsonAsync<T>(T value, JsonSerializerOptions? options = null, CancellationToken cancellationToken = default) =>
+    public ValueTask<SendReceipt> SendJsonAsync<T>(T value, JsonSerializerOptions? options = null, CancellationToken cancellationToken = default) =>
         SendJsonAsync(value, (JsonTypeInfo<T>)(options ?? JsonSerializerOptions.Default).GetTypeInfo(typeof(T)), cancellationToken);
 
-    private async ValueTask SendMessageAsync(ReadOnlyMemory<byte> data, WebSocketMessageType type, CancellationToken cancellationToken)
+    private async ValueTask<SendReceipt> SendMessageAsync(ReadOnlyMemory<byte> data, WebSocketMessageType type, CancellationToken cancellationToken)
     {
         ConnectionSession? direct;
         QueuedSend? queued = null;
@@ -105,8 +105,7 @@ public sealed partial class ZenClient
 
         if (queued is not null)
         {
-            await queued.Completion.ConfigureAwait(false);
-            return;
+            return await queued.Completion.ConfigureAwait(false);
         }
 
         if (direct is null)
@@ -116,16 +115,17 @@ public sealed partial class ZenClient
                 : new ZenSendException(SendFailure.NotConnected, $"The client is {state}; nothing was sent (DisconnectedSendPolicy is {_options.DisconnectedSendPolicy}).");
         }
 
-        await SendOnSessionAsync(direct, data, type, cancellationToken).ConfigureAwait(false);
+        return await SendOnSessionAsync(direct, data, type, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask SendOnSessionAsync(ConnectionSession session, ReadOnlyMemory<byte> data, WebSocketMessageType type, CancellationToken cancellationToken)
+    private async ValueTask<SendReceipt> SendOnSessionAsync(ConnectionSession session, ReadOnlyMemory<byte> data, WebSocketMessageType type, CancellationToken cancellationToken)
     {
         await session.SendAsync(data, type, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _messagesSent);
         Interlocked.Add(ref _bytesSent, data.Length);
         ZenTelemetry.RecordMessage(inbound: false, data.Length);
         ObserveFrame(session, FrameDirection.Outbound, type == WebSocketMessageType.Text ? FrameKind.Text : FrameKind.Binary, data);
+        return new SendReceipt(session.Id, _time.GetTimestamp());
     }
 
     /// <summary>Sends what waited for the connection, oldest first; new sends queue behind until it is empty.</summary>
@@ -152,8 +152,7 @@ public sealed partial class ZenClient
 
                 try
                 {
-                    await SendOnSessionAsync(session, item.Data, item.Type, session.Token).ConfigureAwait(false);
-                    item.Complete();
+                    item.Complete(await SendOnSessionAsync(session, item.Data, item.Type, session.Token).ConfigureAwait(false));
                 }
                 catch (Exception ex) when (ex is ZenWebSocketException or OperationCanceledException)
                 {

@@ -15,7 +15,7 @@ public sealed partial class ZenClient
         session.Heartbeat = _options.Heartbeat.Create(NewHeartbeatContext(session));
 
         var reason = isReconnect ? (attempt == 1 ? cause!.Reason : StateChangeReason.ConnectFailed) : StateChangeReason.UserRequested;
-        Transition(ConnectionState.Connecting, reason, attempt);
+        Transition(ConnectionState.Connecting, reason, attempt, connectionId: id);
 
         using var activity = ZenTelemetry.Source.StartActivity("zenws.connect");
         activity?.SetTag("zenws.attempt", attempt);
@@ -110,7 +110,7 @@ public sealed partial class ZenClient
         _heartbeatMonitor,
         session.Id,
         () => session.Clock.LastRead,
-        (text, ct) => SendOnSessionAsync(session, System.Text.Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, ct),
+        async (text, ct) => await SendOnSessionAsync(session, System.Text.Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, ct).ConfigureAwait(false),
         error => session.TryEnd(new SessionEnd(StateChangeReason.HeartbeatTimeout, error)));
 
     private static async Task RunHeartbeatAsync(ConnectionSession session)

@@ -176,12 +176,13 @@ public sealed partial class ZenClient : IAsyncDisposable
         TimeSpan? nextDelay = null,
         ZenWebSocketException? error = null,
         WebSocketCloseStatus? closeStatus = null,
-        string? closeDescription = null)
+        string? closeDescription = null,
+        long? connectionId = null)
     {
         ConnectionStateChange change;
         lock (_stateLock)
         {
-            change = new ConnectionStateChange(_state, next, reason, attempt, nextDelay, closeStatus, closeDescription, error, _time.GetUtcNow(), Interlocked.Read(ref _lastConnectionId));
+            change = new ConnectionStateChange(_state, next, reason, attempt, nextDelay, closeStatus, closeDescription, error, _time.GetUtcNow(), connectionId ?? Interlocked.Read(ref _lastConnectionId));
             if (_state == ConnectionState.Connected || next is ConnectionState.Disconnected or ConnectionState.Closed)
             {
                 _lastDisconnect = next == ConnectionState.Connected ? _lastDisconnect : change;

@@ -35,7 +35,7 @@ public sealed class ZenTransportException : ZenWebSocketException
         TransportFailure.TlsFailure =>
             "The TLS handshake failed. Check the server certificate (or set a validation callback for a self-signed test server) and the client certificate.",
         TransportFailure.ConnectionLost =>
-            "The connection was lost without a close handshake. It is retried when reconnection is on; frequent losses point at the network or a proxy.",
+            "The connection was lost without a close handshake. After a drop, automatic reconnection retries it (a first connect only with RetryInitialConnect); frequent losses point at the network or a proxy.",
         _ => "The transport failed unexpectedly. Look at the inner exception for the cause.",
     };
 }

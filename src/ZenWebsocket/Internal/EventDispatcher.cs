@@ -5,12 +5,13 @@ namespace ZenWebsocket;
 
 /// <summary>
 /// Raises the client's events on one background worker, in order, so a slow or throwing handler never stalls the
-/// receive loop or the lifecycle. After <see cref="Stop"/> nothing is raised any more.
+/// receive loop or the lifecycle. After <see cref="StopAsync"/> nothing is raised any more.
 /// </summary>
 internal sealed class EventDispatcher
 {
     private readonly Channel<(string Name, Action Raise)> _queue;
     private readonly ILogger _logger;
+    private static readonly AsyncLocal<bool> s_dispatching = new();
     private readonly Task _worker;
     private volatile bool _stopped;
 
@@ -23,24 +24,30 @@ internal sealed class EventDispatcher
         _worker = Task.Run(RunAsync);
     }
 
-    public void Publish(string name, Action raise)
-    {
-        if (!_stopped)
-        {
-            _queue.Writer.TryWrite((name, raise));
-        }
-    }
+    public void Publish(string name, Action raise) => _queue.Writer.TryWrite((name, raise));
 
-    /// <summary>Stops raising events at once; queued ones are discarded.</summary>
-    public Task Stop()
+    /// <summary>Gets whether the caller is running inside an event handler of some dispatcher.</summary>
+    public static bool IsDispatching => s_dispatching.Value;
+
+    /// <summary>
+    /// Accepts no new events, delivers those already queued, then stops. Called from inside a handler it cannot wait
+    /// for the worker (that would wait for itself): it then discards what is queued and returns at once.
+    /// </summary>
+    public Task StopAsync()
     {
-        _stopped = true;
         _queue.Writer.TryComplete();
+        if (IsDispatching)
+        {
+            _stopped = true;
+            return Task.CompletedTask;
+        }
+
         return _worker;
     }
 
     private async Task RunAsync()
     {
+        s_dispatching.Value = true;
         await foreach (var (name, raise) in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             if (_stopped)

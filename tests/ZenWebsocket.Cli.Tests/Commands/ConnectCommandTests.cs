@@ -68,6 +68,19 @@ public class ConnectCommandTests
     }
 
     [Fact]
+    public async Task App_heartbeat_pings_and_consumes_the_pongs()
+    {
+        await using var server = await MockWebSocketServer.StartAsync(new MockServerOptions());
+
+        var run = await CliRun.InvokeAsync("connect", server.Url.ToString(), "--heartbeat", "app", "--heartbeat-interval", "0.2", "--duration", "1");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.Contains(server.Received, frame => frame.Text == "ping");
+        Assert.DoesNotContain(run.OutputLines, l => l.EndsWith("<- pong", StringComparison.Ordinal));
+        Assert.DoesNotContain("HeartbeatTimeout", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unreachable_host_exits_1_with_the_explanation()
     {
         var run = await CliRun.InvokeAsync("connect", "ws://127.0.0.1:1/ws");
@@ -137,7 +150,9 @@ public class ConnectCommandTests
         using var stop = new CancellationTokenSource();
 
         var run = ConnectCommand.RunAsync(ConnectSettings.For(server.Url), TimeProvider.System, output, error, stop.Token);
-        await server.WaitForConnectionAsync(1, Bound);
+
+        // Abort only once the client has seen the upgrade complete: earlier, it is a failed first connect instead.
+        await output.WaitForLineAsync(l => l.Contains("-> Connected", StringComparison.Ordinal), Bound);
         await server.DisconnectAllAsync(DisconnectMode.Abort);
         await output.WaitForLineAsync(l => l.Contains("** Connected -> Reconnecting (TransportError", StringComparison.Ordinal), Bound);
         await server.WaitForConnectionAsync(2, Bound);
@@ -156,7 +171,6 @@ public class ConnectCommandTests
         using var error = new StringWriter();
 
         var run = ConnectCommand.RunAsync(ConnectSettings.For(server.Url) with { Reconnect = false }, TimeProvider.System, output, error, CancellationToken.None);
-        await server.WaitForConnectionAsync(1, Bound);
         await output.WaitForLineAsync(l => l.Contains("-> Connected", StringComparison.Ordinal), Bound);
         await server.DisconnectAllAsync(DisconnectMode.Abort);
         var exit = await run.WaitAsync(Bound, TimeProvider.System);

@@ -116,7 +116,7 @@ public sealed class ConnectAndExchangeTests
     }
 
     [Fact]
-    public async Task Dispose_is_idempotent_raises_no_more_events_and_ends_everything()
+    public async Task Dispose_is_idempotent_delivers_the_final_closed_event_and_nothing_after()
     {
         var f = await ClientFixture.ConnectedAsync();
         await f.States.WaitForAsync(ConnectionState.Connected);
@@ -129,7 +129,8 @@ public sealed class ConnectAndExchangeTests
 
         Assert.False(await next.Within());
         Assert.Equal(ConnectionState.Closed, (await f.Client.Completion.Within()).Current);
-        Assert.Equal(seen, f.States.All.Count);
+        Assert.Equal(seen + 1, f.States.All.Count);
+        Assert.Equal(ConnectionState.Closed, f.States.All[^1].Current);
         await Assert.ThrowsAsync<ObjectDisposedException>(() => f.Client.SendTextAsync("x").AsTask());
         await Assert.ThrowsAsync<ObjectDisposedException>(() => f.Client.ConnectAsync());
         await f.DisposeAsync();
