@@ -1,0 +1,17 @@
+namespace ZenWebsocket;
+
+/// <summary>Per-request settings.</summary>
+public sealed record RequestOptions
+{
+    /// <summary>Gets the time to wait for the response, counted from the write.</summary>
+    /// <value>Default <see langword="null"/>: <see cref="RequestCorrelatorOptions.RequestTimeout"/>.</value>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Gets an explicit id; a live or recently timed-out id is refused without sending.</summary>
+    /// <value>Default <see langword="null"/>: the next generated id.</value>
+    public long? Id { get; init; }
+
+    /// <summary>Gets whether repeating the request is harmless (a query); it shapes the connection-lost error.</summary>
+    /// <value>Default <see langword="false"/>: treat it as an order whose outcome matters.</value>
+    public bool Idempotent { get; init; }
+}
