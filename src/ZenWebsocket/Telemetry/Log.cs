@@ -35,6 +35,15 @@ internal static partial class Log
     [LoggerMessage(2002, LogLevel.Warning, "Connection {ConnectionId}: Deribit rejected public/set_heartbeat: {Response}")]
     public static partial void DeribitSetHeartbeatRejected(ILogger logger, long connectionId, string response);
 
+    [LoggerMessage(4000, LogLevel.Warning, "Subscription to {Topic} was rejected: {Error}")]
+    public static partial void SubscriptionRejected(ILogger logger, string topic, string error);
+
+    [LoggerMessage(4001, LogLevel.Warning, "Unsubscribe of {Topics} failed: {Error}")]
+    public static partial void UnsubscribeFailed(ILogger logger, string topics, string error);
+
+    [LoggerMessage(4002, LogLevel.Error, "Restoring subscriptions failed")]
+    public static partial void RestoreFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(3000, LogLevel.Warning, "Inbound queue full: {Dropped} message(s) dropped so far ({Mode})")]
     public static partial void MessagesDropped(ILogger logger, long dropped, ReceiveFullMode mode);
 

@@ -101,4 +101,54 @@ internal static class ZenTelemetry
 
     public static void RecordHeartbeatMiss(string strategy) =>
         s_heartbeatMisses.Add(1, new KeyValuePair<string, object?>("strategy", strategy));
+
+    // Rate limiting and latency statistics. The `limiter` tag is a configured limiter name (a fixed label such as
+    // "deribit.matching_engine"), the `kind` tag a fixed measurement kind ("request", "heartbeat"): both bounded.
+    private static readonly Histogram<double> s_rateLimitWait =
+        s_meter.CreateHistogram<double>("zenws.rate_limit.wait.duration", "s", "Time a request waited for rate-limit tokens, by limiter.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0, 0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+
+    private static readonly Counter<long> s_rateLimitRejections =
+        s_meter.CreateCounter<long>("zenws.rate_limit.rejections", "{rejection}", "Requests a rate limiter refused, by limiter and reason.");
+
+    private static readonly Counter<long> s_rateLimitPenalties =
+        s_meter.CreateCounter<long>("zenws.rate_limit.penalties", "{penalty}", "Exchange rate-limit errors applied to a limiter, by limiter.");
+
+    private static readonly Histogram<double> s_requestDuration =
+        s_meter.CreateHistogram<double>("zenws.request.duration", "s", "Round trip of requests and heartbeats, by kind.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+
+    public static void RecordRateLimitWait(string limiter, TimeSpan wait)
+    {
+        if (s_rateLimitWait.Enabled)
+        {
+            s_rateLimitWait.Record(wait.TotalSeconds, new KeyValuePair<string, object?>("limiter", limiter));
+        }
+    }
+
+    public static void RecordRateLimitRejection(string limiter, string reason)
+    {
+        if (s_rateLimitRejections.Enabled)
+        {
+            s_rateLimitRejections.Add(1, new KeyValuePair<string, object?>("limiter", limiter), new KeyValuePair<string, object?>("reason", reason));
+        }
+    }
+
+    public static void RecordRateLimitPenalty(string limiter)
+    {
+        if (s_rateLimitPenalties.Enabled)
+        {
+            s_rateLimitPenalties.Add(1, new KeyValuePair<string, object?>("limiter", limiter));
+        }
+    }
+
+    public static bool RequestDurationEnabled => s_requestDuration.Enabled;
+
+    public static void RecordRequestDuration(string kind, TimeSpan duration)
+    {
+        if (s_requestDuration.Enabled)
+        {
+            s_requestDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("kind", kind));
+        }
+    }
 }

@@ -1,0 +1,135 @@
+namespace ZenWebsocket;
+
+public sealed partial class SubscriptionManager
+{
+    /// <summary>
+    /// Subscribes to a topic, or joins the existing wire subscription. Returns once the server acknowledged it
+    /// (at once when the topic is already active). While disconnected it returns a subscription that is restored on
+    /// the next connect.
+    /// </summary>
+    /// <param name="topic">The topic (canonicalised by the dialect).</param>
+    /// <param name="options">Per-subscriber queue settings.</param>
+    /// <param name="cancellationToken">Cancels the wait for the acknowledgement.</param>
+    /// <returns>The subscription; dispose it to leave.</returns>
+    /// <exception cref="ZenExchangeException">The server rejected the topic (it is not restored).</exception>
+    /// <exception cref="ZenTimeoutException">No acknowledgement within <see cref="SubscriptionManagerOptions.AckTimeout"/>.</exception>
+    public async Task<Subscription> SubscribeAsync(string topic, SubscribeOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        options ??= SubscribeOptions.Default;
+        options.Validate();
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var canonical = _dialect.Canonicalize(topic);
+
+        Subscription subscription;
+        TopicEntry entry;
+        var isNew = false;
+        await _registry.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_topics.TryGetValue(canonical, out entry!) || entry.State == SubscriptionState.Failed)
+            {
+                entry = new TopicEntry(canonical);
+                _topics[canonical] = entry;
+                isNew = true;
+            }
+
+            subscription = new Subscription(this, entry, options);
+            entry.Add(subscription);
+        }
+        finally
+        {
+            _registry.Release();
+        }
+
+        if (isNew)
+        {
+            _ = SubscribeOnWireAsync([entry], restoring: false);
+        }
+
+        try
+        {
+            await entry.Acknowledged.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return subscription;
+        }
+        catch
+        {
+            await subscription.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    internal async Task ReleaseAsync(Subscription subscription)
+    {
+        var entry = subscription.Entry;
+        await _registry.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (entry.Remove(subscription) > 0 || !_topics.TryRemove(new KeyValuePair<string, TopicEntry>(entry.Topic, entry)))
+            {
+                return;
+            }
+
+            // The last subscriber left: unsubscribe on the wire, unless the server never had the topic.
+            if (entry.State == SubscriptionState.Active && Volatile.Read(ref _disposed) == 0)
+            {
+                await SendAsync(_dialect.BuildUnsubscribe([entry.Topic]), unsubscribe: true).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _registry.Release();
+        }
+    }
+
+    /// <summary>Sends the subscribe requests for some topics and settles each topic by its acknowledgement.</summary>
+    private async Task SubscribeOnWireAsync(IReadOnlyList<TopicEntry> entries, bool restoring)
+    {
+        var byTopic = entries.ToDictionary(e => e.Topic, e => (Entry: e, Generation: e.NextGeneration()), StringComparer.Ordinal);
+        var requests = _dialect.BuildSubscribe(entries.Select(e => e.Topic).ToArray());
+        await SendAsync(requests, unsubscribe: false, settle: (request, confirmed, error) =>
+        {
+            foreach (var topic in request.Topics)
+            {
+                // Only the latest subscribe of a topic decides it: a late failure of an older one is ignored.
+                if (byTopic.TryGetValue(topic, out var sent) && sent.Entry.Generation == sent.Generation)
+                {
+                    Settle(sent.Entry, confirmed, error, restoring);
+                }
+            }
+        },
+        paced: restoring).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies one topic's acknowledgement: active, failed (reported, not restored), or left to restore.</summary>
+    private void Settle(TopicEntry entry, IReadOnlyCollection<string>? confirmed, ZenWebSocketException? error, bool restoring)
+    {
+        if (error is ZenConnectionLostException or ZenSendException { Failure: SendFailure.NotConnected or SendFailure.WriteFailed })
+        {
+            // The connection went away: the topic stays desired and is subscribed again on the next connect.
+            entry.State = SubscriptionState.Restoring;
+            entry.Acknowledged.TrySetResult();
+            return;
+        }
+
+        if (error is null && confirmed is not null && confirmed.Contains(entry.Topic))
+        {
+            entry.State = SubscriptionState.Active;
+            entry.Acknowledged.TrySetResult();
+            if (restoring)
+            {
+                entry.Broadcast(new SubscriptionItem(SubscriptionItemKind.Restored, entry.Topic, default));
+            }
+
+            return;
+        }
+
+        var failure = error ?? new ZenExchangeException(0, $"The server did not confirm '{entry.Topic}'.");
+        entry.State = SubscriptionState.Failed;
+        entry.Error = failure;
+        _topics.TryRemove(new KeyValuePair<string, TopicEntry>(entry.Topic, entry));
+        entry.Broadcast(new SubscriptionItem(SubscriptionItemKind.Failed, entry.Topic, default, failure.Message));
+        entry.Acknowledged.TrySetException(failure);
+        Log.SubscriptionRejected(_logger, entry.Topic, failure.Message);
+    }
+}
