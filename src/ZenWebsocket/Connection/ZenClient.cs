@@ -79,6 +79,9 @@ public sealed partial class ZenClient : IAsyncDisposable
     /// <summary>Gets the validated options.</summary>
     public ZenClientOptions Options => _options;
 
+    /// <summary>Gets the heartbeat round-trip statistics (strategies that measure one: Application, Deribit's set_heartbeat).</summary>
+    public LatencyStatistics HeartbeatLatency => _heartbeatMonitor.Latency;
+
     /// <summary>Gets the current state.</summary>
     public ConnectionState State
     {

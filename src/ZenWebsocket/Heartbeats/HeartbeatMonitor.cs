@@ -14,9 +14,13 @@ internal sealed class HeartbeatMonitor
     {
         Strategy = strategy;
         _time = time;
+        // No Kind: heartbeat round trips already go to zenws.heartbeat.rtt.
+        Latency = new LatencyStatistics(LatencyStatisticsOptions.Default, time);
     }
 
     public string Strategy { get; }
+
+    public LatencyStatistics Latency { get; }
 
     public void RecordBeat()
     {
@@ -29,6 +33,7 @@ internal sealed class HeartbeatMonitor
         RecordBeat();
         Volatile.Write(ref _lastRoundTripTicks, roundTrip.Ticks);
         ZenTelemetry.RecordHeartbeatRoundTrip(roundTrip, Strategy);
+        Latency.Record(roundTrip);
     }
 
     public void RecordMiss()

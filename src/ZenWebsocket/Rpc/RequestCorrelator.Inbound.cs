@@ -61,6 +61,18 @@ public sealed partial class RequestCorrelator
         }
     }
 
+    /// <summary>The exchange said "slow down": the local limits that charge this method stop for as long as it asked.</summary>
+    private void PenalizeLimits(string method, TimeSpan retryAfter)
+    {
+        foreach (var rule in _options.RateLimiter?.Rules ?? [])
+        {
+            if (rule.Cost.GetCost(method) > 0)
+            {
+                rule.Limiter.Penalize(retryAfter);
+            }
+        }
+    }
+
     private void Complete(PendingRequest entry, in RpcInbound inbound, in ZenMessage message)
     {
         bool completed;
@@ -72,12 +84,19 @@ public sealed partial class RequestCorrelator
             if (completed)
             {
                 Interlocked.Increment(ref _completed);
+                Latency.Record(roundTrip);
             }
         }
         else
         {
             var error = inbound.Error!;
-            completed = entry.TryFail(_options.ErrorMapper?.Invoke(error) ?? new ZenExchangeException(error.Code, error.Message, error.Data));
+            var failure = _options.ErrorMapper?.Invoke(error) ?? new ZenExchangeException(error.Code, error.Message, error.Data);
+            if (failure is ZenRateLimitedException { RetryAfter: { } retryAfter })
+            {
+                PenalizeLimits(entry.Method, retryAfter);
+            }
+
+            completed = entry.TryFail(failure);
             if (completed)
             {
                 Interlocked.Increment(ref _exchangeErrors);

@@ -54,6 +54,19 @@ public sealed partial class RequestCorrelator
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var timeout = options?.Timeout ?? _options.RequestTimeout;
         Guard.Positive(timeout, "RequestOptions.Timeout");
+        if (_options.RateLimiter is { } limiter)
+        {
+            // The lease comes first: a refused request is never registered, never written.
+            if (options?.RateLimitMode == RateLimitMode.Reject)
+            {
+                limiter.AcquireOrThrow(method);
+            }
+            else
+            {
+                await limiter.AcquireAsync(method, options?.RateLimitMaxWait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         var id = options?.Id ?? NextId();
         var entry = new PendingRequest(id, method, options?.Idempotent ?? false);
         if (_timedOut.Contains(id) || !_pending.TryAdd(id, entry))

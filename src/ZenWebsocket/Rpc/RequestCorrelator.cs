@@ -46,10 +46,14 @@ public sealed partial class RequestCorrelator : IMessageInterceptor, IConnection
         _time = client.Options.TimeProvider;
         _nextId = options.FirstId - 1;
         _timedOut = new TimedOutIds(options.TimedOutIdMemory);
+        Latency = new LatencyStatistics(options.Latency, _time);
         _unmatched = Channel.CreateBounded<UnmatchedResponse>(new BoundedChannelOptions(options.UnmatchedCapacity) { FullMode = BoundedChannelFullMode.DropOldest });
         _interceptorRegistration = client.AddInterceptor(this);
         _observerRegistration = client.AddConnectionObserver(this);
     }
+
+    /// <summary>Gets the request round-trip statistics (write to response) over a sliding window.</summary>
+    public LatencyStatistics Latency { get; }
 
     /// <summary>Gets the client the correlator works on.</summary>
     public ZenClient Client => _client;

@@ -23,6 +23,16 @@ public sealed record RequestCorrelatorOptions
     /// <value>Default 1.</value>
     public long FirstId { get; init; } = 1;
 
+    /// <summary>Gets the local rate limits every request passes before it is written (per connection and per account
+    /// limits can be combined). An exchange error mapped to <see cref="ZenRateLimitedException"/> with a RetryAfter
+    /// penalizes the limits that charge the method, so the local side backs off as the exchange asked.</summary>
+    /// <value>Default <see langword="null"/>: no local limit.</value>
+    public CompositeRateLimiter? RateLimiter { get; init; }
+
+    /// <summary>Gets the window of the request round-trip statistics.</summary>
+    /// <value>Default <see cref="LatencyStatisticsOptions"/> with kind <c>request</c>.</value>
+    public LatencyStatisticsOptions Latency { get; init; } = new() { Kind = "request" };
+
     /// <summary>Gets the mapping of an exchange error to an exception (adapters map auth and rate-limit codes).</summary>
     /// <value>Default <see langword="null"/>: <see cref="ZenExchangeException"/>.</value>
     public Func<RpcError, ZenWebSocketException>? ErrorMapper { get; init; }
@@ -34,5 +44,7 @@ public sealed record RequestCorrelatorOptions
         Guard.Positive(RequestTimeout, "RequestCorrelatorOptions.RequestTimeout");
         Guard.InRange(UnmatchedCapacity, 1, 1_000_000, "RequestCorrelatorOptions.UnmatchedCapacity");
         Guard.InRange(TimedOutIdMemory, 1, 10_000_000, "RequestCorrelatorOptions.TimedOutIdMemory");
+        ArgumentNullException.ThrowIfNull(Latency, "RequestCorrelatorOptions.Latency");
+        Latency.Validate();
     }
 }

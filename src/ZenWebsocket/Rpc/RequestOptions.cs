@@ -11,6 +11,14 @@ public sealed record RequestOptions
     /// <value>Default <see langword="null"/>: the next generated id.</value>
     public long? Id { get; init; }
 
+    /// <summary>Gets how the request meets the local rate limiter, if one is configured.</summary>
+    /// <value>Default <see cref="RateLimitMode.Wait"/>.</value>
+    public RateLimitMode RateLimitMode { get; init; } = RateLimitMode.Wait;
+
+    /// <summary>Gets the longest wait for a rate-limit lease in <see cref="RateLimitMode.Wait"/>.</summary>
+    /// <value>Default <see langword="null"/>: the limiter's own MaxWait.</value>
+    public TimeSpan? RateLimitMaxWait { get; init; }
+
     /// <summary>Gets whether repeating the request is harmless (a query); it shapes the connection-lost error.</summary>
     /// <value>Default <see langword="false"/>: treat it as an order whose outcome matters.</value>
     public bool Idempotent { get; init; }
