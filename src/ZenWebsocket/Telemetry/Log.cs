@@ -44,6 +44,15 @@ internal static partial class Log
     [LoggerMessage(4002, LogLevel.Error, "Restoring subscriptions failed")]
     public static partial void RestoreFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(5000, LogLevel.Warning, "Pool connection {Slot} is down ({Reason}); moving its work")]
+    public static partial void PoolConnectionDown(ILogger logger, int slot, StateChangeReason reason);
+
+    [LoggerMessage(5001, LogLevel.Warning, "Pool could not replace a dead connection: {Error}")]
+    public static partial void PoolReplacementFailed(ILogger logger, string error);
+
+    [LoggerMessage(5002, LogLevel.Information, "Request {Method} failed on pool connection {Slot} (attempt {Attempt}), trying another: {Error}")]
+    public static partial void PoolFailover(ILogger logger, string method, int slot, int attempt, string error);
+
     [LoggerMessage(3000, LogLevel.Warning, "Inbound queue full: {Dropped} message(s) dropped so far ({Mode})")]
     public static partial void MessagesDropped(ILogger logger, long dropped, ReceiveFullMode mode);
 

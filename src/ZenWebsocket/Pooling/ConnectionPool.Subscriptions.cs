@@ -1,0 +1,129 @@
+namespace ZenWebsocket;
+
+public sealed partial class ConnectionPool
+{
+    private readonly Dictionary<string, PoolTopic> _topics = new(StringComparer.Ordinal);
+
+    /// <summary>Subscribes through the pool: the topic goes to the connection already carrying it, else to the least
+    /// loaded connection under <see cref="ConnectionPoolOptions.MaxTopicsPerConnection"/>.</summary>
+    /// <param name="topic">The topic.</param>
+    /// <param name="options">Per-subscriber queue settings.</param>
+    /// <param name="cancellationToken">Cancels the subscribe.</param>
+    /// <returns>The subscription; its stream survives moves between connections.</returns>
+    /// <exception cref="InvalidOperationException">The pool has no subscription dialect, or every connection is full.</exception>
+    public async Task<PoolSubscription> SubscribeAsync(string topic, SubscribeOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var dialect = _options.SubscriptionDialect ?? throw new InvalidOperationException("The pool shards subscriptions only with ConnectionPoolOptions.SubscriptionDialect set.");
+        options ??= SubscribeOptions.Default;
+        options.Validate();
+        var canonical = dialect.Canonicalize(topic);
+
+        await _topicsGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_topics.TryGetValue(canonical, out var entry))
+            {
+                var connection = LeastLoaded() ?? throw new InvalidOperationException($"Every connection of the pool carries {_options.MaxTopicsPerConnection} topics (ConnectionPoolOptions.MaxTopicsPerConnection); '{canonical}' has no room.");
+                entry = new PoolTopic(canonical, connection);
+                connection.AddTopic();
+                _topics[canonical] = entry;
+            }
+
+            var subscription = new PoolSubscription(this, canonical, options);
+            try
+            {
+                await subscription.AttachAsync(entry.Connection, moved: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                if (entry.Subscribers.Count == 0)
+                {
+                    _topics.Remove(canonical);
+                    entry.Connection.RemoveTopic();
+                }
+
+                throw;
+            }
+
+            entry.Subscribers.Add(subscription);
+            return subscription;
+        }
+        finally
+        {
+            _topicsGate.Release();
+        }
+    }
+
+    internal async Task ReleaseAsync(PoolSubscription subscription)
+    {
+        await _topicsGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_topics.TryGetValue(subscription.Topic, out var entry) && entry.Subscribers.Remove(subscription) && entry.Subscribers.Count == 0)
+            {
+                _topics.Remove(subscription.Topic);
+                entry.Connection.RemoveTopic();
+            }
+        }
+        finally
+        {
+            _topicsGate.Release();
+        }
+    }
+
+    /// <summary>Moves every topic of a dead connection to the least loaded live ones.</summary>
+    private async Task RebalanceAsync(PooledConnection dead)
+    {
+        await _topicsGate.WaitAsync(_stop.Token).ConfigureAwait(false);
+        try
+        {
+            foreach (var entry in _topics.Values.Where(t => ReferenceEquals(t.Connection, dead)).ToArray())
+            {
+                foreach (var subscription in entry.Subscribers)
+                {
+                    await subscription.DetachAsync($"connection {dead.Slot} is down").ConfigureAwait(false);
+                }
+
+                var target = LeastLoaded();
+                if (target is null)
+                {
+                    foreach (var subscription in entry.Subscribers)
+                    {
+                        subscription.Fail("no connection of the pool has room for the topic");
+                    }
+
+                    _topics.Remove(entry.Topic);
+                    continue;
+                }
+
+                entry.Connection = target;
+                target.AddTopic();
+                foreach (var subscription in entry.Subscribers)
+                {
+                    await subscription.AttachAsync(target, moved: true, _stop.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            _topicsGate.Release();
+        }
+    }
+
+    private PooledConnection? LeastLoaded() => Connections
+        .Where(c => c.IsAlive && c.Topics < _options.MaxTopicsPerConnection)
+        .OrderBy(c => c.Topics)
+        .ThenBy(c => c.Slot)
+        .FirstOrDefault();
+
+    /// <summary>A topic's assignment to a connection and the pool subscribers reading it.</summary>
+    private sealed class PoolTopic(string topic, PooledConnection connection)
+    {
+        public string Topic { get; } = topic;
+
+        public PooledConnection Connection { get; set; } = connection;
+
+        public List<PoolSubscription> Subscribers { get; } = [];
+    }
+}
