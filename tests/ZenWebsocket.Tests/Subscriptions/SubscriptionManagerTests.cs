@@ -185,8 +185,9 @@ public sealed class SubscriptionManagerTests
         var second = await f.Server.WaitForConnectionAsync(2, Bounded.Wait);
         for (var sent = 1; sent <= 3; sent++)
         {
+            var seen = 0;
             var count = sent;
-            await second.ExpectMessageAsync(MessageMatcher.Predicate(_ => second.Received.Count(m => m.Text.Contains("public/subscribe", StringComparison.Ordinal)) >= count, $"{count} restore message(s)"), Bounded.Wait);
+            await second.ExpectMessageAsync(MessageMatcher.Predicate(m => m.Text.Contains("public/subscribe", StringComparison.Ordinal) && ++seen >= count, $"restore message #{count}"), Bounded.Wait);
             Assert.Equal(sent, second.Received.Count(m => m.Text.Contains("public/subscribe", StringComparison.Ordinal)));
             f.Time.Advance(TimeSpan.FromSeconds(1));
         }
