@@ -13,21 +13,9 @@ public sealed class IdStatusDialect : IRpcDialect
     public static IdStatusDialect Instance { get; } = new();
 
     /// <inheritdoc />
-    public void WriteRequest(Utf8JsonWriter writer, long id, string method, in RpcParams parameters)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartObject();
-        writer.WriteNumber("id"u8, id);
-        writer.WriteString("method"u8, method);
-        if (parameters.HasValue)
-        {
-            writer.WritePropertyName("params"u8);
-            parameters.WriteTo(writer);
-        }
-
-        writer.WriteEndObject();
-    }
+    public void WriteRequest(Utf8JsonWriter writer, long id, string method, in RpcParams parameters) =>
+        RpcEnvelope.Write(writer, id, method, parameters, jsonRpcVersion: false);
 
     /// <inheritdoc />
-    public RpcInbound Classify(ReadOnlyMemory<byte> json) => RpcEnvelopeReader.Read(json);
+    public RpcInbound Classify(ReadOnlyMemory<byte> json) => RpcEnvelope.Read(json);
 }

@@ -9,22 +9,9 @@ public sealed class JsonRpcDialect : IRpcDialect
     public static JsonRpcDialect Instance { get; } = new();
 
     /// <inheritdoc />
-    public void WriteRequest(Utf8JsonWriter writer, long id, string method, in RpcParams parameters)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartObject();
-        writer.WriteString("jsonrpc"u8, "2.0"u8);
-        writer.WriteNumber("id"u8, id);
-        writer.WriteString("method"u8, method);
-        if (parameters.HasValue)
-        {
-            writer.WritePropertyName("params"u8);
-            parameters.WriteTo(writer);
-        }
-
-        writer.WriteEndObject();
-    }
+    public void WriteRequest(Utf8JsonWriter writer, long id, string method, in RpcParams parameters) =>
+        RpcEnvelope.Write(writer, id, method, parameters, jsonRpcVersion: true);
 
     /// <inheritdoc />
-    public RpcInbound Classify(ReadOnlyMemory<byte> json) => RpcEnvelopeReader.Read(json);
+    public RpcInbound Classify(ReadOnlyMemory<byte> json) => RpcEnvelope.Read(json);
 }

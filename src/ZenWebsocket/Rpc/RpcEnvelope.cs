@@ -3,12 +3,33 @@ using System.Text.Json;
 namespace ZenWebsocket;
 
 /// <summary>
-/// Reads the top level of a response-or-notification envelope in one <see cref="Utf8JsonReader"/> pass: <c>id</c>,
-/// <c>method</c>, <c>result</c> (kept as a slice), <c>error</c> (<c>code</c>, <c>message</c> or <c>msg</c>,
-/// <c>data</c>) and <c>status</c>. Shared by the JSON-RPC and id/status dialects.
+/// The request/response envelope shared by the JSON-RPC and id/status dialects. Reading takes one
+/// <see cref="Utf8JsonReader"/> pass over the top level: <c>id</c>, <c>method</c>, <c>result</c> (kept as a slice),
+/// <c>error</c> (<c>code</c>, <c>message</c> or <c>msg</c>, <c>data</c>) and <c>status</c>.
 /// </summary>
-internal static class RpcEnvelopeReader
+internal static class RpcEnvelope
 {
+    /// <summary>Writes <c>{["jsonrpc":"2.0",]"id":..,"method":..[,"params":..]}</c>.</summary>
+    public static void Write(Utf8JsonWriter writer, long id, string method, in RpcParams parameters, bool jsonRpcVersion)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (jsonRpcVersion)
+        {
+            writer.WriteString("jsonrpc"u8, "2.0"u8);
+        }
+
+        writer.WriteNumber("id"u8, id);
+        writer.WriteString("method"u8, method);
+        if (parameters.HasValue)
+        {
+            writer.WritePropertyName("params"u8);
+            parameters.WriteTo(writer);
+        }
+
+        writer.WriteEndObject();
+    }
+
     public static RpcInbound Read(ReadOnlyMemory<byte> json)
     {
         var span = json.Span;
