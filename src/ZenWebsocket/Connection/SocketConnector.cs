@@ -33,9 +33,12 @@ internal static class SocketConnector
 
         // One handler per attempt: it carries this attempt's liveness clock, and TLS/proxy settings must be set here
         // (ClientWebSocketOptions refuses them when an invoker is supplied).
+        // The frame tap sees, after TLS, the ping/pong/close frames ClientWebSocket handles internally.
+        var tap = FrameTapSink.For(clock);
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = (context, ct) => OpenTcpAsync(context.DnsEndPoint, clock, ct),
+            PlaintextStreamFilter = (context, _) => ValueTask.FromResult(tap.Wrap(context)),
             UseProxy = options.Proxy is not null,
             Proxy = options.Proxy,
             UseCookies = false,

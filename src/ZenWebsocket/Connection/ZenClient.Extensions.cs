@@ -45,6 +45,7 @@ public sealed partial class ZenClient
 
     private void NotifyConnected(ConnectionSession session)
     {
+        TapControlFrames(session);
         var info = new ConnectionInfo(session.Id, session.Attempt, session.IsReconnect);
         foreach (var observer in _observers.Items)
         {
@@ -78,6 +79,18 @@ public sealed partial class ZenClient
             }
         }
     }
+
+    // ClientWebSocket never shows ping, pong or close: the attempt's FrameTapStream reports them, from now on.
+    private void TapControlFrames(ConnectionSession session) => FrameTapSink.For(session.Clock).Bind(
+        (direction, kind, payload) =>
+        {
+            if (_frameObservers.Items.Length > 0)
+            {
+                ObserveFrame(session, direction, kind, payload.ToArray());
+            }
+        },
+        _logger,
+        session.Id);
 
     private void ObserveFrame(ConnectionSession session, FrameDirection direction, FrameKind kind, ReadOnlyMemory<byte> payload)
     {
