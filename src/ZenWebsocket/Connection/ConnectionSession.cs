@@ -30,6 +30,9 @@ internal sealed class ConnectionSession
 
     public LivenessClock Clock { get; }
 
+    /// <summary>Gets the tap that reports this connection's control frames (pings, pongs, closes).</summary>
+    public FrameTapSink Tap { get; } = new();
+
     public ClientWebSocket Socket { get; private set; } = null!;
 
     public HttpMessageInvoker? Invoker { get; private set; }

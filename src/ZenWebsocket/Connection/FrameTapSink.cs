@@ -1,29 +1,20 @@
 using System.Net;
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 
 namespace ZenWebsocket;
 
 /// <summary>
 /// Connects one attempt's <see cref="FrameTapStream"/> (made by <see cref="SocketConnector"/>, before the session is
-/// live) to the client (known once the session is published). Keyed by the attempt's <see cref="LivenessClock"/>,
-/// which both sides already hold, so neither has to carry the other. Frames before <see cref="Bind"/> are dropped:
-/// nothing is buffered.
+/// live) to the client (known once the session is published). Each session owns one. Frames before
+/// <see cref="Bind"/> are dropped: nothing is buffered.
 /// </summary>
 internal sealed class FrameTapSink
 {
-    private static readonly ConditionalWeakTable<LivenessClock, FrameTapSink> Sinks = [];
-
     private readonly Lock _lock = new();
     private Action<FrameDirection, FrameKind, ReadOnlySpan<byte>>? _target;
     private ILogger? _logger;
     private long _connectionId;
     private Exception? _fault;
-
-    /// <summary>Returns the sink of one attempt, creating it on first use.</summary>
-    /// <param name="clock">The attempt's liveness clock.</param>
-    /// <returns>The sink.</returns>
-    public static FrameTapSink For(LivenessClock clock) => Sinks.GetOrAdd(clock, static _ => new FrameTapSink());
 
     /// <summary>Wraps the connection's plaintext stream in a tap, for HTTP/1.1 (the only version whose bytes are frames).</summary>
     /// <param name="context">The handler's filter context.</param>

@@ -6,9 +6,8 @@ namespace ZenWebsocket;
 /// delays or withholds a byte, and never throws into the transport: the first parse error switches it off for this
 /// connection and is reported once.
 /// </summary>
-internal sealed class FrameTapStream : Stream
+internal sealed class FrameTapStream : ObservingStream
 {
-    private readonly Stream _inner;
     private readonly FrameTapParser _reads;
     private readonly FrameTapParser _writes;
     private readonly Action<Exception>? _onFault;
@@ -19,8 +18,8 @@ internal sealed class FrameTapStream : Stream
     /// <param name="onControlFrame">Receives each ping, pong and close frame; the span is only valid during the call.</param>
     /// <param name="onFault">Told once why the tap switched itself off.</param>
     public FrameTapStream(Stream inner, Action<FrameDirection, FrameKind, ReadOnlySpan<byte>> onControlFrame, Action<Exception>? onFault = null)
+        : base(inner)
     {
-        _inner = inner;
         _onFault = onFault;
         _reads = new FrameTapParser(FrameDirection.Inbound, onControlFrame);
         _writes = new FrameTapParser(FrameDirection.Outbound, onControlFrame);
@@ -35,74 +34,10 @@ internal sealed class FrameTapStream : Stream
     /// <summary>Gets the parser of the bytes written (client to server).</summary>
     public FrameTapParser Outbound => _writes;
 
-    public override bool CanRead => _inner.CanRead;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => _inner.CanWrite;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        Follow(_reads, buffer.Span[..read]);
-        return read;
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(Span<byte> buffer)
-    {
-        var read = _inner.Read(buffer);
-        Follow(_reads, buffer[..read]);
-        return read;
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override void OnRead(ReadOnlySpan<byte> data) => Follow(_reads, data);
 
     // Writes are followed before they go out: a ping is then observed before the pong that answers it can be read.
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        Follow(_writes, buffer.Span);
-        return _inner.WriteAsync(buffer, cancellationToken);
-    }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Write(ReadOnlySpan<byte> buffer)
-    {
-        Follow(_writes, buffer);
-        _inner.Write(buffer);
-    }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
-
-    public override void Flush() => _inner.Flush();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
+    protected override void OnWrite(ReadOnlySpan<byte> data) => Follow(_writes, data);
 
     private void Follow(FrameTapParser parser, ReadOnlySpan<byte> data)
     {

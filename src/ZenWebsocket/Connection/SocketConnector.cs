@@ -13,6 +13,7 @@ internal static class SocketConnector
         IReadOnlyDictionary<string, string> headers,
         Heartbeat heartbeat,
         LivenessClock clock,
+        FrameTapSink tap,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -34,7 +35,6 @@ internal static class SocketConnector
         // One handler per attempt: it carries this attempt's liveness clock, and TLS/proxy settings must be set here
         // (ClientWebSocketOptions refuses them when an invoker is supplied).
         // The frame tap sees, after TLS, the ping/pong/close frames ClientWebSocket handles internally.
-        var tap = FrameTapSink.For(clock);
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = (context, ct) => OpenTcpAsync(context.DnsEndPoint, clock, ct),

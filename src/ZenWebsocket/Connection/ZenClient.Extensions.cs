@@ -80,10 +80,12 @@ public sealed partial class ZenClient
         }
     }
 
-    // ClientWebSocket never shows ping, pong or close: the attempt's FrameTapStream reports them, from now on.
-    private void TapControlFrames(ConnectionSession session) => FrameTapSink.For(session.Clock).Bind(
+    // ClientWebSocket never shows ping, pong or close: the attempt's FrameTapStream reports them, from now on,
+    // to the heartbeat (ping/pong round trips and misses) and to frame observers (recording).
+    private void TapControlFrames(ConnectionSession session) => session.Tap.Bind(
         (direction, kind, payload) =>
         {
+            session.Heartbeat.OnControlFrame(direction, kind, payload);
             if (_frameObservers.Items.Length > 0)
             {
                 ObserveFrame(session, direction, kind, payload.ToArray());

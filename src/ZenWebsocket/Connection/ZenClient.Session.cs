@@ -25,7 +25,7 @@ public sealed partial class ZenClient
             var context = new ConnectAttemptContext(Uri, attempt, isReconnect);
             var uri = await ResolveUriAsync(context, linked.Token).ConfigureAwait(false);
             var headers = await ResolveHeadersAsync(context, linked.Token).ConfigureAwait(false);
-            var (socket, invoker) = await SocketConnector.ConnectAsync(uri, _options, headers, session.Heartbeat, session.Clock, _time, linked.Token).ConfigureAwait(false);
+            var (socket, invoker) = await SocketConnector.ConnectAsync(uri, _options, headers, session.Heartbeat, session.Clock, session.Tap, _time, linked.Token).ConfigureAwait(false);
             session.Attach(socket, invoker);
         }
         catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -13,6 +13,50 @@ internal sealed class PingPongHeartbeat : Heartbeat
         _options = options;
     }
 
+    private readonly Lock _gate = new();
+    private byte[]? _outstandingPing;
+    private long _pingSentTimestamp;
+
+    /// <summary>
+    /// Correlates the runtime's pings with their pongs by payload: a matching pong gives the round trip; a pong with
+    /// another payload (unsolicited) is ignored. A new ping while the last is unanswered counts as a miss (the .NET
+    /// runtime waits for the pong and aborts at KeepAliveTimeout instead, which ends as HeartbeatTimeout).
+    /// </summary>
+    public override void OnControlFrame(FrameDirection direction, FrameKind kind, ReadOnlySpan<byte> payload)
+    {
+        if (direction == FrameDirection.Outbound && kind == FrameKind.Ping)
+        {
+            bool missed;
+            lock (_gate)
+            {
+                missed = _outstandingPing is not null;
+                _outstandingPing = payload.ToArray();
+                _pingSentTimestamp = Context.Time.GetTimestamp();
+            }
+
+            if (missed)
+            {
+                Context.Monitor.RecordMiss();
+            }
+        }
+        else if (direction == FrameDirection.Inbound && kind == FrameKind.Pong)
+        {
+            long sentAt;
+            lock (_gate)
+            {
+                if (_outstandingPing is null || !payload.SequenceEqual(_outstandingPing))
+                {
+                    return;
+                }
+
+                _outstandingPing = null;
+                sentAt = _pingSentTimestamp;
+            }
+
+            Context.Monitor.RecordRoundTrip(Context.Time.GetElapsedTime(sentAt));
+        }
+    }
+
     public override void ConfigureSocket(ClientWebSocketOptions options)
     {
         options.KeepAliveInterval = _options.Interval;

@@ -11,6 +11,15 @@ internal sealed class ServerPingHeartbeat : Heartbeat
         _options = options;
     }
 
+    /// <summary>A server ping is the heartbeat this strategy waits for.</summary>
+    public override void OnControlFrame(FrameDirection direction, FrameKind kind, ReadOnlySpan<byte> payload)
+    {
+        if (direction == FrameDirection.Inbound && kind == FrameKind.Ping)
+        {
+            Context.Monitor.RecordBeat();
+        }
+    }
+
     public override Task RunAsync(CancellationToken cancellationToken) =>
         Context.WatchSilenceAsync(_options.Timeout, "ServerPing", cancellationToken);
 }
