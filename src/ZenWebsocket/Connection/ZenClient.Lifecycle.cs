@@ -167,8 +167,16 @@ public sealed partial class ZenClient
             _lifecycle.Release();
         }
 
-        // Deliver what is already queued (the final Closed included), then nothing ever again.
-        await _events.StopAsync().ConfigureAwait(false);
+        // Deliver what is already queued (the final Closed included), then nothing ever again. A handler that never
+        // returns is a bug of its own; it gets a real-time bound so dispose always finishes.
+        try
+        {
+            await _events.StopAsync().WaitAsync(TimeSpan.FromSeconds(5), TimeProvider.System).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log.EventDropped(_logger);
+        }
     }
 
     /// <summary>Runs a connect sequence the caller awaits, then hands the connection to the supervisor.</summary>
