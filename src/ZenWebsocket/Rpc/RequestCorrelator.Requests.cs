@@ -54,16 +54,7 @@ public sealed partial class RequestCorrelator
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var timeout = options?.Timeout ?? _options.RequestTimeout;
         Guard.Positive(timeout, "RequestOptions.Timeout");
-        if (options is { RateLimitMode: var mode } && !Enum.IsDefined(mode))
-        {
-            throw new ArgumentOutOfRangeException("RequestOptions.RateLimitMode", mode, "RequestOptions.RateLimitMode must be Wait or Reject.");
-        }
-
-        if (options?.RateLimitMaxWait is { } maxWait && maxWait < TimeSpan.Zero && maxWait != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException("RequestOptions.RateLimitMaxWait", maxWait, "RequestOptions.RateLimitMaxWait must not be negative (Timeout.InfiniteTimeSpan waits forever).");
-        }
-
+        options?.Validate();
         if (_options.RateLimiter is { } limiter)
         {
             // The lease comes first: a refused request is never registered, never written.

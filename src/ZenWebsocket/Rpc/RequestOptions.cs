@@ -22,4 +22,23 @@ public sealed record RequestOptions
     /// <summary>Gets whether repeating the request is harmless (a query); it shapes the connection-lost error.</summary>
     /// <value>Default <see langword="false"/>: treat it as an order whose outcome matters.</value>
     public bool Idempotent { get; init; }
+
+    /// <summary>Throws when a value is out of range, naming the option.</summary>
+    public void Validate()
+    {
+        if (Timeout is { } timeout)
+        {
+            Guard.Positive(timeout, "RequestOptions.Timeout");
+        }
+
+        if (!Enum.IsDefined(RateLimitMode))
+        {
+            throw new ArgumentOutOfRangeException("RequestOptions.RateLimitMode", RateLimitMode, "RequestOptions.RateLimitMode must be Wait or Reject.");
+        }
+
+        if (RateLimitMaxWait is { } maxWait && maxWait < TimeSpan.Zero && maxWait != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException("RequestOptions.RateLimitMaxWait", maxWait, "RequestOptions.RateLimitMaxWait must not be negative (Timeout.InfiniteTimeSpan waits forever).");
+        }
+    }
 }
