@@ -13,6 +13,7 @@ internal static class CliApp
         {
             ConnectCommand.Create(context),
             DemoCommand.Create(context),
+            SimulateCommand.Create(context),
         };
 
     /// <summary>Parses and runs a command line.</summary>
