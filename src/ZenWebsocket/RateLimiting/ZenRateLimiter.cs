@@ -133,4 +133,8 @@ public sealed partial class ZenRateLimiter : IDisposable
 
     /// <inheritdoc />
     public override string ToString() => $"ZenRateLimiter({Name})";
+
+    /// <summary>Returns this bucket as a System.Threading.RateLimiting <see cref="System.Threading.RateLimiting.RateLimiter"/>.</summary>
+    /// <returns>An adapter over this bucket.</returns>
+    public ZenRateLimiterAdapter AsRateLimiter() => new(this);
 }
