@@ -30,7 +30,7 @@ public sealed partial class SubscriptionManager
                 await concurrency.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    await SubscribeOnWireAsync(batch, restoring: true).ConfigureAwait(false);
+                    await SubscribeOnWireAsync(batch, restoring: true, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -51,27 +51,28 @@ public sealed partial class SubscriptionManager
         IReadOnlyList<SubscriptionRequest> requests,
         bool unsubscribe,
         Action<SubscriptionRequest, IReadOnlyCollection<string>?, ZenWebSocketException?>? settle = null,
-        bool paced = false)
+        bool paced = false,
+        CancellationToken cancellationToken = default)
     {
         var acknowledgements = new List<Task>(requests.Count);
         foreach (var request in requests)
         {
             if (paced)
             {
-                await PaceAsync().ConfigureAwait(false);
+                await PaceAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            acknowledgements.Add(AcknowledgeAsync(request, unsubscribe, settle));
+            acknowledgements.Add(AcknowledgeAsync(request, unsubscribe, settle, cancellationToken));
         }
 
         await Task.WhenAll(acknowledgements).ConfigureAwait(false);
     }
 
-    private async Task AcknowledgeAsync(SubscriptionRequest request, bool unsubscribe, Action<SubscriptionRequest, IReadOnlyCollection<string>?, ZenWebSocketException?>? settle)
+    private async Task AcknowledgeAsync(SubscriptionRequest request, bool unsubscribe, Action<SubscriptionRequest, IReadOnlyCollection<string>?, ZenWebSocketException?>? settle, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await _rpc.RequestRawAsync(request.Method, request.Params, new RequestOptions { Timeout = _options.AckTimeout, Idempotent = true }).ConfigureAwait(false);
+            var response = await _rpc.RequestRawAsync(request.Method, request.Params, new RequestOptions { Timeout = _options.AckTimeout, Idempotent = true }, cancellationToken).ConfigureAwait(false);
             settle?.Invoke(request, _dialect.ReadConfirmed(response.Result, request.Topics), null);
         }
         catch (ZenWebSocketException error)
@@ -86,16 +87,17 @@ public sealed partial class SubscriptionManager
     }
 
     /// <summary>Keeps sends at most <see cref="SubscriptionManagerOptions.RestoreMessagesPerSecond"/> apart, on the client's clock.</summary>
-    private async Task PaceAsync()
+    private async Task PaceAsync(CancellationToken cancellationToken)
     {
         var interval = TimeSpan.FromSeconds(1 / _options.RestoreMessagesPerSecond);
         var now = _time.GetTimestamp();
         var slot = Math.Max(now, Interlocked.Read(ref _nextSendTimestamp));
         Interlocked.Exchange(ref _nextSendTimestamp, slot + (long)(interval.TotalSeconds * _time.TimestampFrequency));
+        // Below a millisecond no timer is precise anyway; skipping such waits also keeps very high rates free of timers.
         var wait = _time.GetElapsedTime(now, slot);
-        if (wait > TimeSpan.Zero)
+        if (wait >= TimeSpan.FromMilliseconds(1))
         {
-            await Task.Delay(wait, _time).ConfigureAwait(false);
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -44,7 +44,9 @@ public sealed partial class SubscriptionManager
 
         if (isNew)
         {
-            _ = SubscribeOnWireAsync([entry], restoring: false);
+            // Not the caller's token: the acknowledgement is shared by every subscriber that joins meanwhile, and a
+            // caller who stops waiting must not cancel it for the others.
+            _ = SubscribeOnWireAsync([entry], restoring: false, CancellationToken.None);
         }
 
         try
@@ -83,7 +85,7 @@ public sealed partial class SubscriptionManager
     }
 
     /// <summary>Sends the subscribe requests for some topics and settles each topic by its acknowledgement.</summary>
-    private async Task SubscribeOnWireAsync(IReadOnlyList<TopicEntry> entries, bool restoring)
+    private async Task SubscribeOnWireAsync(IReadOnlyList<TopicEntry> entries, bool restoring, CancellationToken cancellationToken = default)
     {
         var byTopic = entries.ToDictionary(e => e.Topic, e => (Entry: e, Generation: e.NextGeneration()), StringComparer.Ordinal);
         var requests = _dialect.BuildSubscribe(entries.Select(e => e.Topic).ToArray());
@@ -98,7 +100,8 @@ public sealed partial class SubscriptionManager
                 }
             }
         },
-        paced: restoring).ConfigureAwait(false);
+        paced: restoring,
+        cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies one topic's acknowledgement: active, failed (reported, not restored), or left to restore.</summary>
