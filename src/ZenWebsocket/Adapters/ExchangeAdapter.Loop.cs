@@ -141,6 +141,7 @@ public abstract partial class ExchangeAdapter
         }
 
         Publish();
+        ZenTelemetry.RecordAdapterTransition(next);
         Log.AdapterStateChanged(_logger, Name, change);
         _events.Publish(nameof(StateChanged), () => StateChanged?.Invoke(this, change));
         if (next is AdapterState.Faulted or AdapterState.Stopped)

@@ -178,6 +178,7 @@ public abstract partial class ExchangeAdapter
 
     private void RaiseStep(AdapterStepCompleted completed)
     {
+        ZenTelemetry.RecordAdapterStep(completed.Step, completed.Duration, completed.Error is null);
         if (completed.Error is null)
         {
             Log.AdapterStepSucceeded(_logger, Name, completed.Step, completed.Attempt, completed.Duration.TotalMilliseconds);

@@ -46,6 +46,29 @@ internal static class ZenTelemetry
     private static readonly Counter<long> s_heartbeatMisses =
         s_meter.CreateCounter<long>("zenws.heartbeat.misses", "{miss}", "Heartbeats that got no reply in time.");
 
+    private static readonly Histogram<double> s_adapterStep =
+        s_meter.CreateHistogram<double>("zenws.adapter.step.duration", "s", "Duration of an adapter step (connect, authenticate, restore, resume), by step and outcome.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
+
+    private static readonly Counter<long> s_adapterTransitions =
+        s_meter.CreateCounter<long>("zenws.adapter.transitions", "{transition}", "Adapter state transitions, by state.");
+
+    public static void RecordAdapterStep(AdapterStep step, TimeSpan duration, bool succeeded)
+    {
+        if (s_adapterStep.Enabled)
+        {
+            s_adapterStep.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("step", step.ToString()), new KeyValuePair<string, object?>("outcome", succeeded ? "ok" : "error"));
+        }
+    }
+
+    public static void RecordAdapterTransition(AdapterState state)
+    {
+        if (s_adapterTransitions.Enabled)
+        {
+            s_adapterTransitions.Add(1, new KeyValuePair<string, object?>("state", state.ToString()));
+        }
+    }
+
     public static void ConnectionOpened() => s_activeConnections.Add(1);
 
     public static void ConnectionClosed() => s_activeConnections.Add(-1);
