@@ -19,7 +19,6 @@ namespace ZenWebsocket.Testing;
 /// </summary>
 public sealed partial class MockWebSocketServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
     private readonly MockServerOptions _options;
     private readonly HandshakeScript _script = new();
@@ -87,18 +86,11 @@ public sealed partial class MockWebSocketServer : IAsyncDisposable
 
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
-        // The empty builder, not the slim one: no configuration files (one file watcher per server would
-        // exhaust inotify instances in a large test run), no logging providers, no environment-driven URLs.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IHostLifetime, NoopHostLifetime>();
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        (_app, Port) = await LoopbackHost.StartAsync(
+            0,
+            HandleRequestAsync,
+            listen =>
             {
-                listen.Protocols = HttpProtocols.Http1;
-
                 // Runs once per accepted TCP connection, before TLS and HTTP: the rawest count there is.
                 listen.Use(next => connection =>
                 {
@@ -109,14 +101,8 @@ public sealed partial class MockWebSocketServer : IAsyncDisposable
                 {
                     listen.UseHttps(Certificate);
                 }
-            });
-        });
-
-        _app = builder.Build();
-        _app.Run(HandleRequestAsync);
-        await _app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        Port = new Uri(address).Port;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DisposeCoreAsync()
@@ -127,20 +113,7 @@ public sealed partial class MockWebSocketServer : IAsyncDisposable
             connection.Abort();
         }
 
-        if (_app is not null)
-        {
-            using var timeout = new CancellationTokenSource(StopTimeout, TimeProvider.System);
-            try
-            {
-                await _app.StopAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Kestrel has aborted whatever did not finish in time; that is all we need.
-            }
-
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
+        await LoopbackHost.StopAsync(_app).ConfigureAwait(false);
 
         _stopping.Dispose();
         Certificate?.Dispose();

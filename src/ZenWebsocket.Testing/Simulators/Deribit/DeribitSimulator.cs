@@ -21,7 +21,6 @@ public sealed partial class DeribitSimulator : IAsyncDisposable
 {
     private const string WebSocketPath = "/ws/api/v2";
     private const string HttpPrefix = "/api/v2";
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
     private readonly DeribitSimulatorOptions _options;
     private readonly Exchange _exchange;
@@ -74,20 +73,7 @@ public sealed partial class DeribitSimulator : IAsyncDisposable
 
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
-        // As the mock server: the empty builder (no config file watchers, no logging providers, no console lifetime).
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IHostLifetime, NoopHostLifetime>();
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, _options.Port, listen => listen.Protocols = HttpProtocols.Http1);
-        });
-        _app = builder.Build();
-        _app.Run(HandleRequestAsync);
-        await _app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        Port = new Uri(address).Port;
+        (_app, Port) = await LoopbackHost.StartAsync(_options.Port, HandleRequestAsync, configureListen: null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task HandleRequestAsync(HttpContext context)
@@ -172,20 +158,7 @@ public sealed partial class DeribitSimulator : IAsyncDisposable
             connection.Sink?.Abort();
         }
 
-        if (_app is not null)
-        {
-            using var timeout = new CancellationTokenSource(StopTimeout, TimeProvider.System);
-            try
-            {
-                await _app.StopAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Kestrel has aborted whatever did not finish in time; that is all we need.
-            }
-
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
+        await LoopbackHost.StopAsync(_app).ConfigureAwait(false);
 
         _exchange.Dispose();
         _stopping.Dispose();
