@@ -35,7 +35,11 @@ public sealed partial class MockConnection
         Path = context.Request.Path.Value ?? string.Empty;
         QueryString = context.Request.QueryString.Value ?? string.Empty;
         RequestHeaders = WebSocketHandshake.CaptureHeaders(context.Request);
+        ClientCertificate = context.Connection.ClientCertificate;
     }
+
+    /// <summary>Gets the certificate the client presented during TLS, if any.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? ClientCertificate { get; }
 
     /// <summary>The 1-based order in which the server accepted this connection.</summary>
     public int Id { get; }

@@ -9,6 +9,11 @@ public sealed record MockServerOptions
     /// </summary>
     public bool UseTls { get; init; }
 
+    /// <summary>Gets whether, with <see cref="UseTls"/>, the server asks for a client certificate and refuses the TLS
+    /// handshake without one (any certificate is accepted; it is captured on <see cref="MockConnection.ClientCertificate"/>).</summary>
+    /// <value>Default <see langword="false"/>.</value>
+    public bool RequireClientCertificate { get; init; }
+
     /// <summary>The request path WebSocket upgrades are accepted on; must start with '/'. Default <c>"/ws"</c>.</summary>
     public string Path { get; init; } = "/ws";
 
@@ -48,6 +53,11 @@ public sealed record MockServerOptions
         if (Subprotocols is null || Subprotocols.Any(string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException("MockServerOptions.Subprotocols must be a list of non-empty names.", nameof(Subprotocols));
+        }
+
+        if (RequireClientCertificate && !UseTls)
+        {
+            throw new ArgumentException("MockServerOptions.RequireClientCertificate needs UseTls: client certificates only exist in TLS.", nameof(RequireClientCertificate));
         }
 
         if (CaptureLimit < 1)

@@ -99,7 +99,16 @@ public sealed partial class MockWebSocketServer : IAsyncDisposable
                 });
                 if (Certificate is not null)
                 {
-                    listen.UseHttps(Certificate);
+                    listen.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.HttpsConnectionAdapterOptions
+                    {
+                        ServerCertificate = Certificate,
+                        ClientCertificateMode = _options.RequireClientCertificate
+                            ? Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.RequireCertificate
+                            : Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.NoCertificate,
+
+                        // A test server: any client certificate is welcome; the test inspects what arrived.
+                        ClientCertificateValidation = (_, _, _) => true,
+                    });
                 }
             },
             cancellationToken).ConfigureAwait(false);
