@@ -9,21 +9,28 @@ namespace ZenWebsocket;
 /// </summary>
 internal sealed class DeribitHeartbeat : Heartbeat
 {
-    /// <summary>The exact reply Deribit expects to a test_request (no id: it is answered, not correlated).</summary>
-    public const string TestReply = """{"jsonrpc":"2.0","method":"public/test","params":{}}""";
+    // Our own requests carry string ids with this prefix: they can never collide with the numeric ids of user code
+    // and the correlator, and their responses are recognised and consumed here.
+    private const string IdPrefix = "zenws-hb-";
 
     private readonly DeribitHeartbeatOptions _options;
     private readonly string _setHeartbeatId;
     private long _setHeartbeatSentTimestamp;
+    private long _testReplies;
 
     public DeribitHeartbeat(HeartbeatContext context, DeribitHeartbeatOptions options)
         : base(context)
     {
         _options = options;
 
-        // A string id can never collide with the numeric ids user code and the correlator use.
-        _setHeartbeatId = "zenws-hb-" + context.ConnectionId.ToString(CultureInfo.InvariantCulture);
+        _setHeartbeatId = IdPrefix + "set-" + context.ConnectionId.ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Builds the answer to a test_request: <c>public/test</c> with empty params. Deribit requires an id on
+    /// every request (a request without one is refused with 11050), so it carries one of ours.</summary>
+    public string NextTestReply() =>
+        "{\"jsonrpc\":\"2.0\",\"id\":\"" + IdPrefix + "test-" + Interlocked.Increment(ref _testReplies).ToString(CultureInfo.InvariantCulture)
+        + "\",\"method\":\"public/test\",\"params\":{}}";
 
     public string SetHeartbeatRequest =>
         "{\"jsonrpc\":\"2.0\",\"id\":\"" + _setHeartbeatId + "\",\"method\":\"public/set_heartbeat\",\"params\":{\"interval\":"
@@ -50,9 +57,16 @@ internal sealed class DeribitHeartbeat : Heartbeat
             Context.Monitor.RecordBeat();
             if (type == "test_request")
             {
-                Context.SendInBackground(TestReply, CancellationToken.None);
+                Context.SendInBackground(NextTestReply(), CancellationToken.None);
             }
 
+            return true;
+        }
+
+        if (id is not null && id.StartsWith(IdPrefix, StringComparison.Ordinal) && id != _setHeartbeatId)
+        {
+            // The answer to one of our test replies: proof of life, nothing for the user.
+            Context.Monitor.RecordBeat();
             return true;
         }
 

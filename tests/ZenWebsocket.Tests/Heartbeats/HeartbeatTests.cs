@@ -88,7 +88,9 @@ public sealed class HeartbeatTests
 
         await connection.SendTextAsync("""{"jsonrpc":"2.0","method":"heartbeat","params":{"type":"heartbeat"}}""");
         await connection.SendTextAsync("""{"jsonrpc":"2.0","method":"heartbeat","params":{"type":"test_request"}}""");
-        await f.Server.ExpectMessageAsync(MessageMatcher.Exact("""{"jsonrpc":"2.0","method":"public/test","params":{}}"""), Bounded.Wait);
+        // 4.7 #8, corrected: the Elixir reply had no id, which Deribit refuses (11050); ours carries a string id.
+        var reply = await f.Server.ExpectMessageAsync(MessageMatcher.Regex("""^\{"jsonrpc":"2\.0","id":"zenws-hb-test-\d+","method":"public/test","params":\{\}\}$"""), Bounded.Wait);
+        await connection.SendTextAsync("{\"jsonrpc\":\"2.0\",\"id\":\"" + System.Text.Json.JsonDocument.Parse(reply.Data).RootElement.GetProperty("id").GetString() + "\",\"result\":{\"version\":\"1.2.26\"}}");
         await connection.SendTextAsync("""{"jsonrpc":"2.0","method":"subscription","params":{"channel":"ticker.BTC-PERPETUAL.raw","data":{}}}""");
 
         Assert.Contains("subscription", await f.NextTextAsync(), StringComparison.Ordinal);

@@ -61,7 +61,15 @@ internal sealed class WebSocketSession : IConnectionSink, IDisposable
             // Already finished.
         }
 
-        _context.Abort();
+        try
+        {
+            _context.Abort();
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or NullReferenceException or InvalidOperationException)
+        {
+            // The request ended (and Kestrel recycled its context) while we were aborting: the connection is gone,
+            // which is all an abort wants.
+        }
     }
 
     /// <summary>Stops reading and writing but keeps TCP open: a half-open link.</summary>
