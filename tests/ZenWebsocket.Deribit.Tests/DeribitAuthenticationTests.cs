@@ -87,7 +87,7 @@ public sealed class DeribitAuthenticationTests
         // First tick: the client spoke since the heartbeat was set, so a plain heartbeat; second tick: a test_request.
         simulatorTime.Advance(TimeSpan.FromSeconds(10));
         simulatorTime.Advance(TimeSpan.FromSeconds(10));
-        await Bounded.UntilAsync(() => kit.Simulator.RequestCount("public/test") >= 1, "public/test");
+        await kit.Simulator.WaitForRequestsAsync("public/test", 1, Bounded.Wait);
 
         // The test_request's deadline passes: answered, so the server keeps the connection.
         simulatorTime.Advance(TimeSpan.FromSeconds(10));

@@ -9,17 +9,6 @@ public static class Bounded
 
     public static Task Within(this Task task, TimeSpan? timeout = null) => task.WaitAsync(timeout ?? Wait, TimeProvider.System);
 
-    /// <summary>Waits for a condition on state the simulator exposes without an event, with a deadline.</summary>
-    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = TimeProvider.System.GetTimestamp() + (long)((timeout ?? Wait).TotalSeconds * TimeProvider.System.TimestampFrequency);
-        while (!condition())
-        {
-            Assert.True(TimeProvider.System.GetTimestamp() < deadline, "Timed out waiting for " + what);
-            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
-        }
-    }
-
     public static async Task<SubscriptionItem> NextAsync(this IAsyncEnumerator<SubscriptionItem> items)
     {
         Assert.True(await items.MoveNextAsync().AsTask().Within());

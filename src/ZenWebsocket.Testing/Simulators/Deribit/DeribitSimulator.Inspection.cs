@@ -27,6 +27,14 @@ public sealed partial class DeribitSimulator
     /// <returns>The count, 0 when never.</returns>
     public int RequestCount(string method) => RequestsByMethod.GetValueOrDefault(method);
 
+    /// <summary>Waits (real time) until <paramref name="method"/> has been called at least <paramref name="count"/> times.</summary>
+    /// <param name="method">E.g. <c>public/test</c>.</param>
+    /// <param name="count">The total number of calls to wait for.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <returns>Completes when reached.</returns>
+    /// <exception cref="TimeoutException">Not reached in time.</exception>
+    public Task WaitForRequestsAsync(string method, int count, TimeSpan timeout) => _exchange.RequestSignal(method).WaitAsync(count, timeout);
+
     /// <summary>Waits (real time) until at least <paramref name="count"/> WebSocket connections have ended and been cleaned up.</summary>
     /// <param name="count">The total number of ended connections to wait for.</param>
     /// <param name="timeout">How long to wait.</param>

@@ -85,6 +85,7 @@ internal sealed partial class Exchange
         context = new CallContext(connection, request, now);
         errorCode = null;
         _requests[request.Method] = _requests.GetValueOrDefault(request.Method) + 1;
+        RequestSignal(request.Method).Increment();
         JsonNode? result;
         try
         {

@@ -5,6 +5,11 @@ namespace ZenWebsocket.Testing.Simulators.Deribit;
 
 internal sealed partial class Exchange
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CountSignal> _requestSignals = new(StringComparer.Ordinal);
+
+    /// <summary>The awaitable count of one method's requests (created on first use, before or after the first request).</summary>
+    public CountSignal RequestSignal(string method) => _requestSignals.GetOrAdd(method, static m => new CountSignal($"'{m}' requests"));
+
     public IReadOnlyDictionary<string, int> RequestCounts()
     {
         lock (_lock)
