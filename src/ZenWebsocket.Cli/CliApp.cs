@@ -13,6 +13,7 @@ internal static class CliApp
         {
             ConnectCommand.Create(context),
             DemoCommand.Create(context),
+            DeribitCommand.Create(context),
             SimulateCommand.Create(context),
         };
 
