@@ -55,10 +55,19 @@ public sealed class DeribitOptions : ExchangeAdapterOptions
     /// <value>Default <see langword="false"/>.</value>
     public bool CancelOnDisconnect { get; set; }
 
+    /// <summary>Gets or sets the local credit limits (A.11). The adapter then passes every request, its own included,
+    /// through <see cref="DeribitCredits.CreateLimiter"/> built for <see cref="DeribitRateLimits.MatchingEngineTier"/> on
+    /// <see cref="ExchangeAdapterOptions.TimeProvider"/>: a request waits locally (at most 10 s) for credits instead of
+    /// running into 10028. <see langword="null"/> turns local limiting off. Ignored when
+    /// <see cref="ExchangeAdapterOptions.RateLimiter"/> is set: that limiter is used as given.</summary>
+    /// <value>Default a <see cref="DeribitRateLimits"/> for <see cref="DeribitMatchingEngineTier.Tier4"/>.</value>
+    public DeribitRateLimits? RateLimits { get; set; } = new();
+
     /// <inheritdoc />
     public override void Validate()
     {
         base.Validate();
+        RateLimits?.Validate();
         new DeribitHeartbeatOptions { Interval = HeartbeatInterval }.Validate();
         if (TokenRefreshMargin < TimeSpan.Zero)
         {
@@ -74,6 +83,15 @@ public sealed class DeribitOptions : ExchangeAdapterOptions
         {
             throw new ArgumentException("DeribitOptions.Scope needs Credentials.", nameof(Scope));
         }
+    }
+
+    /// <summary>Returns a shallow copy whose <see cref="ExchangeAdapterOptions.RateLimiter"/> is
+    /// <paramref name="rateLimiter"/>; the caller's object is left as it was.</summary>
+    internal DeribitOptions WithRateLimiter(CompositeRateLimiter rateLimiter)
+    {
+        var copy = (DeribitOptions)MemberwiseClone();
+        copy.RateLimiter = rateLimiter;
+        return copy;
     }
 
     /// <summary>Returns a description; the secret is never shown.</summary>

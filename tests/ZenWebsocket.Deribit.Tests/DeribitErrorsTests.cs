@@ -20,6 +20,9 @@ public sealed class DeribitErrorsTests
         Assert.IsType<ZenRateLimitedException>(error);
         Assert.Equal(ErrorCategory.RateLimited, error.Category);
         Assert.True(error.IsTransient);
+
+        // A RetryAfter lets the correlator penalize the local credit limiter and holds the reconnect back.
+        Assert.Equal(TimeSpan.FromSeconds(1), error.RetryAfter);
     }
 
     [Fact]
