@@ -118,4 +118,24 @@ public sealed class DeribitTradingTests
         Assert.Equal(snapshot.ChangeId, change.PrevChangeId);
         Assert.Equal(0, kit.Simulator.RequestCount("public/auth"));
     }
+
+    [Fact]
+    public async Task An_order_whose_answer_is_lost_with_the_connection_is_reconciled_by_its_label_after_the_reconnect()
+    {
+        await using var kit = await DeribitKit.CreateAsync();
+        await kit.Adapter.StartAsync().Within();
+        var ready = kit.Events.Next(e => e.Current == AdapterState.Ready && e.Previous != AdapterState.Connecting);
+        kit.Simulator.DropConnectionAfterExecuting("private/buy");
+
+        var lost = await Assert.ThrowsAsync<ZenConnectionLostException>(() => kit.Adapter.BuyAsync(new DeribitOrderRequest { InstrumentName = "BTC-PERPETUAL", Amount = 10, Price = 30_000m, Label = "unknown-1" }).Within());
+        Assert.True(lost.OutcomeUnknown);
+        Assert.Contains("Reconcile", lost.Explain(), StringComparison.Ordinal);
+
+        // Nothing was resent; after the reconnect the label tells what happened: the order exists and rests.
+        await ready;
+        var found = Assert.Single(await kit.Adapter.ReconcileByLabelAsync("unknown-1").Within());
+        Assert.Equal("open", found.OrderState);
+        Assert.Equal(1, kit.Simulator.RequestCount("private/buy"));
+        Assert.Equal(2, kit.Simulator.TotalConnections);
+    }
 }

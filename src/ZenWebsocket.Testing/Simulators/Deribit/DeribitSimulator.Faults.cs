@@ -4,6 +4,17 @@ namespace ZenWebsocket.Testing.Simulators.Deribit;
 
 public sealed partial class DeribitSimulator
 {
+    /// <summary>
+    /// The next WebSocket call of <paramref name="method"/> is executed (an order is placed) but its response is never
+    /// sent: the connection is dropped instead, leaving the client with an order whose outcome it cannot know.
+    /// </summary>
+    /// <param name="method">E.g. <c>private/buy</c>.</param>
+    public void DropConnectionAfterExecuting(string method)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        _exchange.DropAfter = method;
+    }
+
     /// <summary>Drops every open WebSocket at the TCP level, no close frame: an unexpected disconnect (cancel-on-disconnect fires).</summary>
     public void DropAllConnections()
     {

@@ -15,6 +15,7 @@ internal sealed partial class Exchange
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
         }
 
+        var drop = false;
         lock (_lock)
         {
             if (connection.Closed)
@@ -31,7 +32,13 @@ internal sealed partial class Exchange
             }
 
             var response = Execute(connection, request, usIn, out _, out var context);
-            if (response is not null)
+            drop = DropAfter is { } method && method == request.Method;
+            if (drop)
+            {
+                // The request was executed; its answer is lost with the connection (an order whose outcome is unknown).
+                DropAfter = null;
+            }
+            else if (response is not null)
             {
                 connection.Send(response);
             }
@@ -46,6 +53,11 @@ internal sealed partial class Exchange
             {
                 CloseConnection(connection, close.Status, close.Reason);
             }
+        }
+
+        if (drop)
+        {
+            connection.Sink?.Abort();
         }
     }
 

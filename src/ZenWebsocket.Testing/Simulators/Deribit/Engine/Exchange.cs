@@ -62,6 +62,9 @@ internal sealed partial class Exchange : IDisposable
 
     public int TotalConnections => Volatile.Read(ref _totalConnections);
 
+    /// <summary>Gets or sets a method whose next call is executed but never answered: its connection is dropped instead.</summary>
+    public string? DropAfter { get; set; }
+
     public TimeSpan ResponseDelay
     {
         get => _responseDelay;
