@@ -54,53 +54,8 @@ public sealed class DeribitSubscriptionDialect : ISubscriptionDialect
     }
 
     /// <inheritdoc />
-    public bool TryGetTopic(in ZenMessage message, out string topic)
-    {
-        // One forward pass without a DOM: this runs on the receive loop for every message.
-        topic = "";
-        var reader = new Utf8JsonReader(message.Data.Span);
-        var isNotification = false;
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType != JsonTokenType.PropertyName)
-                {
-                    continue;
-                }
-
-                if (reader.CurrentDepth == 1 && reader.ValueTextEquals("method"u8))
-                {
-                    reader.Read();
-                    isNotification = reader.ValueTextEquals("subscription"u8);
-                    if (!isNotification)
-                    {
-                        return false;
-                    }
-                }
-                else if (reader.CurrentDepth == 2 && reader.ValueTextEquals("channel"u8))
-                {
-                    reader.Read();
-                    topic = reader.GetString() ?? "";
-                    if (isNotification)
-                    {
-                        break;
-                    }
-                }
-                else if (reader.CurrentDepth == 2)
-                {
-                    // params.data can be large: skip it whole.
-                    reader.Skip();
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-
-        return isNotification && topic.Length > 0;
-    }
+    public bool TryGetTopic(in ZenMessage message, out string topic) =>
+        JsonRpcNotification.TryReadParamsString(message.Data.Span, "subscription"u8, "channel"u8, out topic);
 
     private static List<SubscriptionRequest> Split(IReadOnlyList<string> topics, string verb)
     {
@@ -122,16 +77,5 @@ public sealed class DeribitSubscriptionDialect : ISubscriptionDialect
     }
 
     private static SubscriptionRequest Build(string method, string[] topics) =>
-        new(method, RpcParams.Create(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("channels");
-            foreach (var topic in topics)
-            {
-                w.WriteStringValue(topic);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }), topics);
+        new(method, RpcParams.StringArray("channels", topics), topics);
 }

@@ -63,6 +63,28 @@ public readonly struct RpcParams
         return new RpcParams(write);
     }
 
+    /// <summary>Params of the form <c>{"name":["a","b"]}</c> (a channel or stream list).</summary>
+    /// <param name="name">The member name.</param>
+    /// <param name="values">The strings.</param>
+    /// <returns>The params.</returns>
+    public static RpcParams StringArray(string name, IReadOnlyList<string> values)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(values);
+        return new RpcParams(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray(name);
+            foreach (var value in values)
+            {
+                writer.WriteStringValue(value);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
+    }
+
     /// <summary>Params serialized by reflection.</summary>
     /// <param name="value">The value (an anonymous object works).</param>
     /// <param name="options">Serializer options.</param>

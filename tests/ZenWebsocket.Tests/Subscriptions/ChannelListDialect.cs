@@ -17,46 +17,9 @@ public sealed class ChannelListDialect : ISubscriptionDialect
         return document.RootElement.EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
     }
 
-    public bool TryGetTopic(in ZenMessage message, out string topic)
-    {
-        topic = "";
-        var reader = new Utf8JsonReader(message.Data.Span);
-        try
-        {
-            var isSubscription = false;
-            while (reader.Read())
-            {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("method"u8) && reader.CurrentDepth == 1)
-                {
-                    reader.Read();
-                    isSubscription = reader.ValueTextEquals("subscription"u8);
-                }
-                else if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("channel"u8) && reader.CurrentDepth == 2)
-                {
-                    reader.Read();
-                    topic = reader.GetString() ?? "";
-                }
-            }
-
-            return isSubscription && topic.Length > 0;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    public bool TryGetTopic(in ZenMessage message, out string topic) =>
+        JsonRpcNotification.TryReadParamsString(message.Data.Span, "subscription"u8, "channel"u8, out topic);
 
     private static SubscriptionRequest Build(string method, IReadOnlyList<string> topics) =>
-        new(method, RpcParams.Create(w =>
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("channels");
-            foreach (var topic in topics)
-            {
-                w.WriteStringValue(topic);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }), topics);
+        new(method, RpcParams.StringArray("channels", topics), topics);
 }
