@@ -19,14 +19,10 @@ internal static class DeribitOrderCommand
             return ExitCodes.BadInput;
         }
 
-        DeribitAdapter adapter;
+        DeribitCredentials credentials;
         try
         {
-            adapter = new DeribitAdapter(new DeribitOptions
-            {
-                Endpoint = settings.Endpoint,
-                Credentials = new DeribitCredentials(settings.ClientId, settings.ClientSecret),
-            });
+            credentials = new DeribitCredentials(settings.ClientId, settings.ClientSecret);
         }
         catch (ArgumentException ex)
         {
@@ -34,28 +30,17 @@ internal static class DeribitOrderCommand
             return ExitCodes.BadInput;
         }
 
+        var (adapter, startExit) = await DeribitStart.StartAsync(
+            new DeribitOptions { Endpoint = settings.Endpoint, Credentials = credentials },
+            error,
+            cancellationToken).ConfigureAwait(false);
+        if (adapter is null)
+        {
+            return startExit;
+        }
+
         await using (adapter.ConfigureAwait(false))
         {
-            try
-            {
-                await adapter.StartAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (ZenAuthenticationException ex)
-            {
-                await error.WriteLineAsync($"zenws: Deribit refused the API key {settings.ClientId}: {ex.Explain()}").ConfigureAwait(false);
-                return ExitCodes.Failed;
-            }
-            catch (ZenWebSocketException ex)
-            {
-                await error.WriteLineAsync($"zenws: could not connect to {settings.Endpoint}: {ex.Explain()}").ConfigureAwait(false);
-                return ExitCodes.Failed;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await error.WriteLineAsync($"zenws: cancelled before the connection to {settings.Endpoint} was ready.").ConfigureAwait(false);
-                return ExitCodes.Failed;
-            }
-
             int exit;
             try
             {

@@ -22,34 +22,14 @@ internal static class DeribitStreamCommand
     {
         ArgumentNullException.ThrowIfNull(settings);
         var topic = Topic(settings.Feed, settings.Instrument);
-        DeribitAdapter adapter;
-        try
+        var (adapter, startExit) = await DeribitStart.StartAsync(new DeribitOptions { Endpoint = settings.Endpoint, TimeProvider = time }, error, cancellationToken).ConfigureAwait(false);
+        if (adapter is null)
         {
-            adapter = new DeribitAdapter(new DeribitOptions { Endpoint = settings.Endpoint, TimeProvider = time });
-        }
-        catch (ArgumentException ex)
-        {
-            await error.WriteLineAsync("zenws: " + Options.CliParsing.Describe(ex)).ConfigureAwait(false);
-            return ExitCodes.BadInput;
+            return startExit;
         }
 
         await using (adapter.ConfigureAwait(false))
         {
-            try
-            {
-                await adapter.StartAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (ZenWebSocketException ex)
-            {
-                await error.WriteLineAsync($"zenws: could not connect to {settings.Endpoint}: {ex.Explain()}").ConfigureAwait(false);
-                return ExitCodes.Failed;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                await error.WriteLineAsync($"zenws: cancelled before the connection to {settings.Endpoint} was ready.").ConfigureAwait(false);
-                return ExitCodes.Failed;
-            }
-
             // The duration counts from the moment the adapter is ready.
             using var durationStop = settings.Duration is { } d ? new CancellationTokenSource(d, time) : new CancellationTokenSource();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, durationStop.Token);
