@@ -10,11 +10,14 @@ namespace ZenWebsocket.Binance.Tests.OrderBook.Support;
 /// </summary>
 internal sealed class ScriptedRest : HttpMessageHandler
 {
-    private readonly ConcurrentQueue<Func<HttpRequestMessage, HttpResponseMessage>> _answers = new();
+    private readonly ConcurrentQueue<Func<HttpRequestMessage, Task<HttpResponseMessage>>> _answers = new();
     private readonly ConcurrentQueue<Uri> _requests = new();
     private readonly SemaphoreSlim _requested = new(0);
 
     public Func<HttpRequestMessage, HttpResponseMessage>? Fallback { get; set; }
+
+    /// <summary>Gets or sets what every answer waits for first (e.g. the stream's reader to take all written events).</summary>
+    public Func<HttpRequestMessage, Task>? BeforeAnswer { get; set; }
 
     public IReadOnlyList<Uri> Requests => _requests.ToArray();
 
@@ -26,7 +29,18 @@ internal sealed class ScriptedRest : HttpMessageHandler
 
     public ScriptedRest Answer(HttpStatusCode status, string body, Action<HttpResponseMessage>? headers = null)
     {
-        _answers.Enqueue(_ => Respond(status, body, headers));
+        _answers.Enqueue(_ => Task.FromResult(Respond(status, body, headers)));
+        return this;
+    }
+
+    /// <summary>Queues a snapshot that is answered only once the gate opens.</summary>
+    public ScriptedRest AnswerSnapshotAfter(Task gate, long lastUpdateId, string bids = "[]", string asks = "[]")
+    {
+        _answers.Enqueue(async _ =>
+        {
+            await gate;
+            return Respond(HttpStatusCode.OK, Snapshot(lastUpdateId, bids, asks));
+        });
         return this;
     }
 
@@ -48,17 +62,23 @@ internal sealed class ScriptedRest : HttpMessageHandler
         return response;
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         _requests.Enqueue(request.RequestUri!);
         _requested.Release();
         if (_answers.TryDequeue(out var answer))
         {
-            return Task.FromResult(answer(request));
+            var response = await answer(request);
+            if (BeforeAnswer is { } before)
+            {
+                await before(request);
+            }
+
+            return response;
         }
 
         return Fallback is { } fallback
-            ? Task.FromResult(fallback(request))
-            : Task.FromResult(Respond(HttpStatusCode.InternalServerError, "no scripted answer left"));
+            ? fallback(request)
+            : Respond(HttpStatusCode.InternalServerError, "no scripted answer left");
     }
 }
