@@ -207,6 +207,7 @@ public sealed partial class BinanceSimulator : IAsyncDisposable
     private async Task RunApiAsync(BinanceConnection connection)
     {
         var session = _api.Connect(connection);
+        connection.StartTimers();
         _acceptedApi.Increment();
         try
         {
@@ -222,6 +223,7 @@ public sealed partial class BinanceSimulator : IAsyncDisposable
     {
         _hub.Add(connection);
         _hub.TrySubscribe(connection, streams, _options.MaxStreamsPerConnection);
+        connection.StartTimers();
         _acceptedStreams.Increment();
         try
         {

@@ -144,11 +144,17 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
         AddTimer(_ => Close(WebSocketCloseStatus.EndpointUnavailable, "Server shutdown"), _options.ShutdownGrace, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Starts the ping and lifetime timers; the host calls it before it reports the connection accepted, so a
+    /// test that waits for the connection and then advances a fake clock never races the timers.</summary>
+    public void StartTimers()
+    {
+        AddTimer(_ => SendPing(), _options.PingInterval, _options.PingInterval);
+        AddTimer(_ => AnnounceShutdown(), _options.ConnectionLifetime, Timeout.InfiniteTimeSpan);
+    }
+
     public async Task RunAsync(Action<BinanceConnection, string> onText, CancellationToken stopping)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _aborted.Token);
-        AddTimer(_ => SendPing(), _options.PingInterval, _options.PingInterval);
-        AddTimer(_ => AnnounceShutdown(), _options.ConnectionLifetime, Timeout.InfiniteTimeSpan);
         var writer = WriteLoopAsync(linked.Token);
         try
         {

@@ -8,7 +8,7 @@ namespace ZenWebsocket.Testing.Simulators.Binance;
 /// </summary>
 internal sealed class SymbolMarket
 {
-    private const int HistoryDepth = 16;
+    private const int HistoryDepth = 32;
     private const int MaxLevels = 70;
     private const int MinLevels = 30;
     private static readonly int[] PartialLevels = [5, 10, 20];
@@ -22,6 +22,7 @@ internal sealed class SymbolMarket
     private readonly decimal _spacing;
     private readonly string _prefix;
     private long _windowFirstId;
+    private long _lastWindowFirstId;
     private bool _gapPending;
     private long _nextTradeId = 1;
     private long _nextAggId = 1;
@@ -102,8 +103,20 @@ internal sealed class SymbolMarket
                 return Snapshot(limit);
             }
 
-            var old = _history.FirstOrDefault(s => s.LastUpdateId < LastUpdateId);
-            var basis = old ?? Snapshot(limit) with { LastUpdateId = LastUpdateId - 1 };
+            // Older than anything a recent subscriber can have buffered first: the next @100ms event starts at
+            // LastUpdateId + 1, @depth events at the start of the open or the last completed window. So
+            // lastUpdateId + 1 < U for all of them.
+            var nextU = LastUpdateId + 1;
+            foreach (var windowStart in new[] { _windowFirstId, _lastWindowFirstId })
+            {
+                if (windowStart > 0)
+                {
+                    nextU = Math.Min(nextU, windowStart);
+                }
+            }
+
+            var old = _history.FirstOrDefault(s => s.LastUpdateId + 1 < nextU);
+            var basis = old ?? Snapshot(limit) with { LastUpdateId = nextU - 2 };
             return basis with { Bids = [.. basis.Bids.Take(limit)], Asks = [.. basis.Asks.Take(limit)] };
         }
     }
@@ -162,6 +175,7 @@ internal sealed class SymbolMarket
             if (slowTick)
             {
                 PublishDiff(sink, "depth", _windowFirstId, LastUpdateId, nowMs, Levels(_windowBids, descending: true), Levels(_windowAsks, descending: false));
+                _lastWindowFirstId = _windowFirstId;
                 _windowBids.Clear();
                 _windowAsks.Clear();
                 _windowFirstId = 0;
