@@ -68,10 +68,10 @@ internal sealed class ScriptedRest : HttpMessageHandler
         _requested.Release();
         if (_answers.TryDequeue(out var answer))
         {
-            var response = await answer(request);
+            var response = await answer(request).WaitAsync(cancellationToken);
             if (BeforeAnswer is { } before)
             {
-                await before(request);
+                await before(request).WaitAsync(cancellationToken);
             }
 
             return response;
