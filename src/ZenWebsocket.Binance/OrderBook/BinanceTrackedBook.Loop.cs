@@ -75,6 +75,11 @@ public sealed partial class BinanceTrackedBook
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
         }
+        catch (Exception error)
+        {
+            // A bug here must not leave a book that looks live but no longer moves.
+            Fail("the book's loop failed: " + error.Message);
+        }
         finally
         {
             _inputs.Writer.TryComplete();

@@ -8,6 +8,7 @@ public sealed partial class BinanceTrackedBook
     private int _generation;
     private bool _fetching;
     private int _attempts;
+    private Task _fetch = Task.CompletedTask;
 
     /// <summary>Step 1: buffer events; the first one starts the snapshot fetch.</summary>
     private void Buffer(BinanceDepthUpdate update)
@@ -32,7 +33,7 @@ public sealed partial class BinanceTrackedBook
     {
         _fetching = true;
         var generation = _generation;
-        _ = Task.Run(() => FetchAsync(generation, delay));
+        Volatile.Write(ref _fetch, Task.Run(() => FetchAsync(generation, delay)));
     }
 
     private async Task FetchAsync(int generation, TimeSpan delay)

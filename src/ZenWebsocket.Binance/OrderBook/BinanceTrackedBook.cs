@@ -137,8 +137,10 @@ public sealed partial class BinanceTrackedBook : IAsyncDisposable
 
         await _stop.CancelAsync().ConfigureAwait(false);
         await _staleTimer.DisposeAsync().ConfigureAwait(false);
-        await Task.WhenAll(_reader, _loop).ConfigureAwait(false);
+
+        // Leaving the stream also ends a reader that does not watch the token.
         await _subscription.DisposeAsync().ConfigureAwait(false);
+        await Task.WhenAll(_reader, _loop, Volatile.Read(ref _fetch)).ConfigureAwait(false);
         _items.Writer.TryComplete();
         _stop.Dispose();
         _onDisposed?.Invoke(this);

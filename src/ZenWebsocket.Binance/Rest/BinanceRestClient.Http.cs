@@ -10,8 +10,13 @@ namespace ZenWebsocket.Binance;
 
 public sealed partial class BinanceRestClient
 {
-    private async Task<byte[]> GetAsync(string pathAndQuery, CancellationToken cancellationToken)
+    private async Task<byte[]> GetAsync(string pathAndQuery, int weight, CancellationToken cancellationToken)
     {
+        if (_options.WeightLimiter is { } limiter)
+        {
+            await limiter.AcquireAsync(weight, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         using var timeout = _options.RequestTimeout == Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()
             : new CancellationTokenSource(_options.RequestTimeout, _options.TimeProvider);
@@ -68,8 +73,15 @@ public sealed partial class BinanceRestClient
             : string.Create(CultureInfo.InvariantCulture, $"HTTP {status}, code {error.Code}: {error.Msg}");
         if (response.StatusCode is HttpStatusCode.TooManyRequests || status == 418)
         {
-            // 429: over a limit; 418: the IP is banned for repeating that (B.8). Both say when to come back.
-            return new ZenRateLimitedException($"Binance REST rate limit: {what}", ReadRetryAfter(response.Headers.RetryAfter));
+            // 429: over a limit; 418: the IP is banned for repeating that (B.8). Both say when to come back, and the
+            // shared weight bucket (if any) holds every later request until then.
+            var retryAfter = ReadRetryAfter(response.Headers.RetryAfter);
+            if (retryAfter is { } wait && wait > TimeSpan.Zero && _options.WeightLimiter is { } limiter)
+            {
+                limiter.Penalize(wait);
+            }
+
+            return new ZenRateLimitedException($"Binance REST rate limit: {what}", retryAfter);
         }
 
         if (error is not null)

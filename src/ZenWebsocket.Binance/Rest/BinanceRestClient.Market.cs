@@ -8,6 +8,20 @@ public sealed partial class BinanceRestClient
     /// <summary>The largest <c>limit</c> of <c>GET /api/v3/depth</c>.</summary>
     public const int MaxDepthLimit = 5000;
 
+    private const int ExchangeInfoWeight = 20;
+
+    /// <summary>Returns the request weight of a depth snapshot (B.5): 5, 25, 50 or 250 for limits up to 100, 500, 1000
+    /// or 5000.</summary>
+    /// <param name="limit">The snapshot's limit.</param>
+    /// <returns>Its weight.</returns>
+    public static int DepthWeight(int limit) => limit switch
+    {
+        <= 100 => 5,
+        <= 500 => 25,
+        <= 1000 => 50,
+        _ => 250,
+    };
+
     /// <summary>Fetches an order-book snapshot: <c>GET /api/v3/depth?symbol=&amp;limit=</c> (weight 5, 25, 50 or 250
     /// for limits up to 100, 500, 1000 or 5000).</summary>
     /// <param name="symbol">The symbol, any case (sent upper case).</param>
@@ -21,7 +35,7 @@ public sealed partial class BinanceRestClient
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxDepthLimit);
         var path = string.Create(CultureInfo.InvariantCulture, $"/api/v3/depth?symbol={Uri.EscapeDataString(symbol.ToUpperInvariant())}&limit={limit}");
-        var body = await GetAsync(path, cancellationToken).ConfigureAwait(false);
+        var body = await GetAsync(path, DepthWeight(limit), cancellationToken).ConfigureAwait(false);
         return BinanceDepthSnapshot.Parse(body);
     }
 
@@ -30,7 +44,7 @@ public sealed partial class BinanceRestClient
     /// <returns>The server time.</returns>
     public async Task<DateTimeOffset> GetServerTimeAsync(CancellationToken cancellationToken = default)
     {
-        var body = await GetAsync("/api/v3/time", cancellationToken).ConfigureAwait(false);
+        var body = await GetAsync("/api/v3/time", 1, cancellationToken).ConfigureAwait(false);
         var time = Deserialize(body, BinanceRestJson.Default.BinanceServerTimeWire);
         return DateTimeOffset.FromUnixTimeMilliseconds(time.ServerTime);
     }
@@ -39,7 +53,7 @@ public sealed partial class BinanceRestClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>Completes when Binance answered.</returns>
     public async Task PingAsync(CancellationToken cancellationToken = default) =>
-        await GetAsync("/api/v3/ping", cancellationToken).ConfigureAwait(false);
+        await GetAsync("/api/v3/ping", 1, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Reads exchange info: <c>GET /api/v3/exchangeInfo</c> (weight 20), all symbols or the named ones.</summary>
     /// <param name="symbols">The symbols to ask for; <see langword="null"/> or empty (default) for all.</param>
@@ -60,7 +74,7 @@ public sealed partial class BinanceRestClient
             path += "?symbols=" + Uri.EscapeDataString(list.Append(']').ToString());
         }
 
-        var body = await GetAsync(path, cancellationToken).ConfigureAwait(false);
+        var body = await GetAsync(path, ExchangeInfoWeight, cancellationToken).ConfigureAwait(false);
         var wire = Deserialize(body, BinanceRestJson.Default.BinanceExchangeInfoWire);
         return new BinanceExchangeInfo(
             DateTimeOffset.FromUnixTimeMilliseconds(wire.ServerTime),

@@ -16,6 +16,12 @@ public sealed record BinanceRestClientOptions
     /// <summary>Gets the clock for timeouts and <c>Retry-After</c> dates. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Gets the <c>REQUEST_WEIGHT</c> bucket to charge before each request (B.8: 6000 per minute per IP,
+    /// shared by REST and the WebSocket API, so share one limiter, e.g. from <c>BinanceWeights.RequestWeightLimit()</c>);
+    /// a request waits for its weight up to the limiter's <c>MaxWait</c>, then fails with
+    /// <see cref="ZenRateLimitedException"/> unsent. Default <see langword="null"/>: not charged.</summary>
+    public ZenRateLimiter? WeightLimiter { get; init; }
+
     /// <summary>Throws when a value is out of range, naming the option.</summary>
     /// <exception cref="ArgumentException">A value is invalid.</exception>
     public void Validate()

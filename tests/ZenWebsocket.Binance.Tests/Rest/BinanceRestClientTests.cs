@@ -129,6 +129,37 @@ public sealed class BinanceRestClientTests
     }
 
     [Fact]
+    public async Task A_shared_weight_bucket_is_charged_the_depth_weight_and_refuses_a_request_it_cannot_cover_unsent()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var limiter = new ZenRateLimiter(new RateLimitOptions { Name = "weight", Capacity = 60, RefillAmount = 60, RefillPeriod = TimeSpan.FromMinutes(1), MaxWait = TimeSpan.Zero }, time);
+        using var http = new ScriptedRest { Fallback = _ => ScriptedRest.Respond(HttpStatusCode.OK, ScriptedRest.Snapshot(1)) };
+        using var rest = ScriptedRest.Client(http, new BinanceRestClientOptions { BaseAddress = new Uri("http://binance.test"), WeightLimiter = limiter, TimeProvider = time });
+
+        await rest.GetDepthAsync("BTCUSDT", limit: 1000);
+        var refused = await Assert.ThrowsAsync<ZenRateLimitedException>(() => rest.GetDepthAsync("BTCUSDT", limit: 1000));
+
+        Assert.Single(http.Requests);
+        Assert.NotNull(refused.RetryAfter);
+        await rest.GetDepthAsync("BTCUSDT", limit: 100);
+        Assert.Equal(2, http.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_429_blocks_the_shared_weight_bucket_for_its_retry_after()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var limiter = new ZenRateLimiter(new RateLimitOptions { Name = "weight", Capacity = 6000, RefillAmount = 6000, RefillPeriod = TimeSpan.FromMinutes(1), MaxWait = TimeSpan.Zero }, time);
+        using var http = new ScriptedRest().Answer(HttpStatusCode.TooManyRequests, """{"code":-1003,"msg":"Too much request weight used."}""", r => r.Headers.Add("Retry-After", "30"));
+        using var rest = ScriptedRest.Client(http, new BinanceRestClientOptions { BaseAddress = new Uri("http://binance.test"), WeightLimiter = limiter, TimeProvider = time });
+
+        await Assert.ThrowsAsync<ZenRateLimitedException>(() => rest.PingAsync());
+        await Assert.ThrowsAsync<ZenRateLimitedException>(() => rest.PingAsync());
+
+        Assert.Single(http.Requests);
+    }
+
+    [Fact]
     public async Task A_depth_limit_outside_one_to_five_thousand_is_refused_before_sending()
     {
         using var http = new ScriptedRest();
