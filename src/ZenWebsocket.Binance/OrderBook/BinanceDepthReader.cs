@@ -10,13 +10,18 @@ namespace ZenWebsocket.Binance;
 /// </summary>
 internal static class BinanceDepthReader
 {
-    public static BinanceDepthUpdate ReadUpdate(ReadOnlySpan<byte> json)
+    public static BinanceDepthUpdate ReadUpdate(ReadOnlySpan<byte> json) =>
+        ReadUpdateOrOther(json, out var otherEvent) ?? throw Malformed("depth update", $"it is a '{otherEvent}' event");
+
+    /// <summary>Reads a depth update, or returns <see langword="null"/> with the event type when the payload is another
+    /// event (a <c>serverShutdown</c> notice on a raw connection, say).</summary>
+    public static BinanceDepthUpdate? ReadUpdateOrOther(ReadOnlySpan<byte> json, out string? otherEvent)
     {
         try
         {
             var reader = new Utf8JsonReader(json);
             Next(ref reader, JsonTokenType.StartObject);
-            return ReadUpdateObject(ref reader);
+            return ReadUpdateObject(ref reader, out otherEvent);
         }
         catch (Exception error) when (error is JsonException or FormatException or OverflowException or InvalidOperationException)
         {
@@ -63,8 +68,10 @@ internal static class BinanceDepthReader
         }
     }
 
-    private static BinanceDepthUpdate ReadUpdateObject(ref Utf8JsonReader reader)
+    private static BinanceDepthUpdate? ReadUpdateObject(ref Utf8JsonReader reader, out string? otherEvent)
     {
+        otherEvent = null;
+        string? eventType = null;
         string? symbol = null;
         long eventTime = 0;
         long? first = null;
@@ -77,10 +84,15 @@ internal static class BinanceDepthReader
             if (reader.ValueTextEquals("data"u8))
             {
                 Next(ref reader, JsonTokenType.StartObject);
-                return ReadUpdateObject(ref reader);
+                return ReadUpdateObject(ref reader, out otherEvent);
             }
 
-            if (reader.ValueTextEquals("s"u8))
+            if (reader.ValueTextEquals("e"u8))
+            {
+                reader.Read();
+                eventType = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("s"u8))
             {
                 reader.Read();
                 symbol = reader.GetString();
@@ -113,6 +125,12 @@ internal static class BinanceDepthReader
                 reader.Read();
                 reader.Skip();
             }
+        }
+
+        if (eventType is not null && eventType != "depthUpdate")
+        {
+            otherEvent = eventType;
+            return null;
         }
 
         if (first is null || final is null)

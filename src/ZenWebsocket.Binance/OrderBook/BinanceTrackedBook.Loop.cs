@@ -106,16 +106,22 @@ public sealed partial class BinanceTrackedBook
 
     private void OnData(ZenMessage message)
     {
-        BinanceDepthUpdate update;
+        BinanceDepthUpdate? update;
         try
         {
-            update = BinanceDepthUpdate.Parse(message.Data.Span);
+            update = BinanceDepthReader.ReadUpdateOrOther(message.Data.Span, out _);
         }
         catch (ZenProtocolException error)
         {
             // An event we cannot read is an event we missed.
             Log.BookUnreadable(_logger, Symbol, error.Message);
             Resync("an event could not be read", error.Message, firstEvent: null);
+            return;
+        }
+
+        // Another event on the connection (e.g. serverShutdown) is not book data; the source handles what it means.
+        if (update is null)
+        {
             return;
         }
 

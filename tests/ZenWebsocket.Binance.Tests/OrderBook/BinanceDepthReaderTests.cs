@@ -78,6 +78,14 @@ public sealed class BinanceDepthReaderTests
     }
 
     [Fact]
+    public void Another_event_is_not_read_as_a_depth_update()
+    {
+        var error = Assert.Throws<ZenProtocolException>(() => BinanceDepthUpdate.Parse("""{"e":"serverShutdown","E":1770123456789}"""u8));
+
+        Assert.Contains("serverShutdown", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_snapshot_without_its_update_id_is_a_protocol_error()
     {
         Assert.Throws<ZenProtocolException>(() => BinanceDepthSnapshot.Parse("""{"bids":[],"asks":[]}"""u8));

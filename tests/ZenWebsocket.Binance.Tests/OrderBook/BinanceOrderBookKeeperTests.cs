@@ -57,6 +57,7 @@ public sealed class BinanceOrderBookKeeperTests : IAsyncDisposable
         Assert.Equal([new BinanceBookLevel(10.1m, 3)], snapshot.Asks);
         Assert.Equal(new Uri("http://binance.test/api/v3/depth?symbol=BTCUSDT&limit=1000"), Assert.Single(_http.Requests));
 
+        _source.Push(Stream, """{"e":"serverShutdown","E":1770123456789}""");
         _source.PushDepth("BTCUSDT", 102, 103, asks: """[["10.05","4"]]""");
         var update = await items.NextAsync();
 
@@ -64,6 +65,25 @@ public sealed class BinanceOrderBookKeeperTests : IAsyncDisposable
         Assert.Equal(103, update.UpdateId);
         Assert.Equal(102, update.Update!.FirstUpdateId);
         Assert.Equal(new BinanceBookLevel(10.05m, 4), book.GetBest().Ask);
+        Assert.Equal(0, book.Gaps);
+    }
+
+    [Fact]
+    public async Task An_unreadable_event_counts_as_missed_and_resyncs_the_book()
+    {
+        _http.AnswerSnapshot(100).AnswerSnapshot(103);
+        _source.PushDepth("BTCUSDT", 100, 101);
+        var book = await TrackAsync();
+        await using var items = book.ReadUpdatesAsync().GetAsyncEnumerator();
+        Assert.Equal(BinanceBookItemKind.Synced, (await items.NextAsync()).Kind);
+
+        _source.Push(Stream, """{"e":"depthUpdate","U":102,"u":"garbage"}""");
+        var gap = await items.NextAsync();
+        _source.PushDepth("BTCUSDT", 103, 104);
+
+        Assert.Equal(BinanceBookItemKind.Gap, gap.Kind);
+        Assert.Contains("could not be read", gap.Detail, StringComparison.Ordinal);
+        Assert.Equal(104, (await items.NextOfKindAsync(BinanceBookItemKind.Synced)).UpdateId);
     }
 
     [Fact]
