@@ -17,7 +17,10 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
 {
     private static readonly TimeSpan CloseHandshakeBound = TimeSpan.FromSeconds(2);
 
-    private readonly Channel<Outgoing> _outbound = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+    // Binance drops consumers that read too slowly; past this many queued frames the connection is cut.
+    private const int MaxQueued = 100_000;
+
+    private readonly Channel<Outgoing> _outbound = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(MaxQueued) { SingleReader = true });
     private readonly BinanceSimulator _owner;
     private readonly BinanceSimulatorOptions _options;
     private readonly TimeProvider _time;
@@ -76,7 +79,13 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
             return false;
         }
 
-        return _outbound.Writer.TryWrite(new Outgoing(json, null, null, null));
+        if (_outbound.Writer.TryWrite(new Outgoing(json, null, null, null)))
+        {
+            return true;
+        }
+
+        Abort();
+        return false;
     }
 
     public void Close(WebSocketCloseStatus status, string reason)
