@@ -50,6 +50,7 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
         Role = role;
         Ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         Query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        Microseconds = MicrosecondTimes.Requested(Query);
         var tap = new InboundFrameTap(gate, OnInboundFrame);
         _socket = WebSocket.CreateFromStream(tap, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
     }
@@ -61,6 +62,9 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
     public string Ip { get; }
 
     public IReadOnlyDictionary<string, string> Query { get; }
+
+    /// <summary>Gets whether the handshake asked for <c>timeUnit=MICROSECOND</c>: event times go out in microseconds.</summary>
+    public bool Microseconds { get; }
 
     /// <summary>Gets or sets whether stream events go out in the <c>{stream, data}</c> wrapper (B.3 <c>combined</c>).</summary>
     public bool Combined
@@ -134,7 +138,8 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
     /// <summary>Sends <c>serverShutdown</c> in this connection's form, then closes after <see cref="BinanceSimulatorOptions.ShutdownGrace"/>.</summary>
     public void AnnounceShutdown()
     {
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var ms = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = (Microseconds ? ms * 1000 : ms).ToString(CultureInfo.InvariantCulture);
         var evt = "{\"e\":\"serverShutdown\",\"E\":" + now + "}";
         var text = Role == ConnectionRole.Api
             ? "{\"event\":" + evt + "}"
