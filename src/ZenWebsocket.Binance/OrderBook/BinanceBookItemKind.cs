@@ -3,7 +3,8 @@ namespace ZenWebsocket.Binance;
 /// <summary>What an item of <see cref="BinanceTrackedBook.ReadUpdatesAsync"/> is.</summary>
 public enum BinanceBookItemKind
 {
-    /// <summary>The book is synchronized (first time or after a gap) at <see cref="BinanceBookItem.UpdateId"/>.</summary>
+    /// <summary>The book is synchronized (first time or after a gap) at <see cref="BinanceBookItem.UpdateId"/>: the
+    /// snapshot plus the buffered events it did not hold, which get no <see cref="Update"/> items of their own.</summary>
     Synced = 0,
 
     /// <summary>A diff-depth event was applied; the book is now at <see cref="BinanceBookItem.UpdateId"/>.</summary>

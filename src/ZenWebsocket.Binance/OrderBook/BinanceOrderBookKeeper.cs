@@ -6,6 +6,20 @@ namespace ZenWebsocket.Binance;
 /// <see cref="BinanceRestClient"/>, lines the two up, applies events, and resynchronizes on any gap with an in-band
 /// marker. Thread-safe.
 /// </summary>
+/// <example>
+/// <code>
+/// using var rest = new BinanceRestClient();
+/// await using var keeper = new BinanceOrderBookKeeper(streams, rest);
+/// var btc = await keeper.TrackAsync("BTCUSDT");
+/// await foreach (var item in btc.ReadUpdatesAsync(ct))
+/// {
+///     if (item.Kind is BinanceBookItemKind.Synced or BinanceBookItemKind.Update)
+///     {
+///         var top = btc.GetSnapshot(depth: 5);
+///     }
+/// }
+/// </code>
+/// </example>
 public sealed class BinanceOrderBookKeeper : IAsyncDisposable
 {
     private readonly IBinanceStreamSource _streams;

@@ -33,9 +33,13 @@ public sealed partial class BinanceRestClient
 
             throw ToError(response, body);
         }
-        catch (OperationCanceledException error) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new ZenTimeoutException(TimeoutKind.Request, _options.RequestTimeout, $"Binance REST GET {Path(pathAndQuery)} did not answer within {_options.RequestTimeout}.", error);
+            // Our timeout, or the supplied HttpClient's own (whichever is shorter) ran out.
+            var limit = timeout.IsCancellationRequested || _http.Timeout == Timeout.InfiniteTimeSpan || _http.Timeout > _options.RequestTimeout
+                ? _options.RequestTimeout
+                : _http.Timeout;
+            throw new ZenTimeoutException(TimeoutKind.Request, limit, $"Binance REST GET {Path(pathAndQuery)} did not answer within {limit}.", error);
         }
         catch (HttpRequestException error)
         {

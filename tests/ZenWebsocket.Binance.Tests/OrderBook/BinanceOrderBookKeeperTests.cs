@@ -183,6 +183,32 @@ public sealed class BinanceOrderBookKeeperTests : IAsyncDisposable
         Assert.Equal(0, book.Gaps);
     }
 
+    [Fact]
+    public async Task A_full_buffer_starts_over_and_the_late_answer_of_the_abandoned_fetch_is_ignored()
+    {
+        var firstAnswer = new TaskCompletionSource();
+        _http.AnswerSnapshotAfter(firstAnswer.Task, 100, bids: """[["9","9"]]""").AnswerSnapshot(103, bids: """[["1","1"]]""");
+        _source.PushDepth("BTCUSDT", 100, 100);
+        var book = await TrackAsync(new BinanceOrderBookOptions { MaxBufferedEvents = 2 });
+        await using var items = book.ReadUpdatesAsync().GetAsyncEnumerator();
+        await _http.WaitForRequestsAsync(1);
+
+        // The first fetch hangs; the third event overflows the buffer and synchronization starts over from it.
+        _source.PushDepth("BTCUSDT", 101, 101);
+        _source.PushDepth("BTCUSDT", 102, 102);
+        var synced = await items.NextAsync();
+        firstAnswer.SetResult();
+        _source.PushDepth("BTCUSDT", 104, 104);
+        var update = await items.NextAsync();
+
+        Assert.Equal(BinanceBookItemKind.Synced, synced.Kind);
+        Assert.Equal(103, synced.UpdateId);
+        Assert.Equal(BinanceBookItemKind.Update, update.Kind);
+        Assert.Equal(104, update.UpdateId);
+        Assert.Equal([new BinanceBookLevel(1, 1)], book.GetSnapshot()!.Bids);
+        Assert.Equal(2, _http.Requests.Count);
+    }
+
     [Theory]
     [InlineData(SubscriptionItemKind.Reconnecting)]
     [InlineData(SubscriptionItemKind.Gap)]
