@@ -83,23 +83,31 @@ public sealed partial class BinanceTrackedBook
         }
 
         var applied = 0;
+        var holeAt = -1;
         lock (_bookLock)
         {
             _book.Load(snapshot);
-            for (var i = 0; i < _buffer.Count; i++)
+            for (var i = 0; i < _buffer.Count && holeAt < 0; i++)
             {
-                var result = _book.Apply(_buffer[i]);
-                if (result == BinanceBookApplyResult.Gap)
+                switch (_book.Apply(_buffer[i]))
                 {
-                    // The buffer itself has a hole after the snapshot: keep what follows it and fetch again.
-                    _buffer.RemoveRange(0, i);
-                    Log.BookGap(_logger, Symbol, $"buffered event U {_buffer[0].FirstUpdateId} does not follow snapshot or event before it");
-                    RetryOrFail("buffered events did not line up with the snapshots", null);
-                    return;
+                    case BinanceBookApplyResult.Applied:
+                        applied++;
+                        break;
+                    case BinanceBookApplyResult.Gap:
+                        holeAt = i;
+                        break;
                 }
-
-                applied += result == BinanceBookApplyResult.Applied ? 1 : 0;
             }
+        }
+
+        if (holeAt >= 0)
+        {
+            // The buffer itself has a hole after the snapshot: keep what follows it and fetch again.
+            _buffer.RemoveRange(0, holeAt);
+            Log.BookGap(_logger, Symbol, $"buffered event U {_buffer[0].FirstUpdateId} does not follow the snapshot or the event before it");
+            RetryOrFail("buffered events did not line up with the snapshots", null);
+            return;
         }
 
         _buffer.Clear();
