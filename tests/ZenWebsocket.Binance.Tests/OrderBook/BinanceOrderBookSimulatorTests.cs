@@ -24,6 +24,23 @@ public sealed class BinanceOrderBookSimulatorTests
     }
 
     [Fact]
+    public async Task The_1000ms_diff_stream_keeps_the_same_book_from_its_aggregated_windows()
+    {
+        await using var kit = await Kit.StartAsync(options: new BinanceOrderBookOptions { StreamSuffix = BinanceOrderBookOptions.Depth1000Ms });
+        var book = await kit.Keeper.TrackAsync("ETHBTC");
+        await using var items = book.ReadUpdatesAsync().GetAsyncEnumerator();
+        await kit.Simulator.WaitForStreamConnectionsAsync(1).Within();
+        Assert.Equal("ethbtc@depth", book.StreamName);
+
+        // @depth publishes every 10th generator step, one event per window of ids.
+        kit.Simulator.StepMarket(10);
+        await items.NextOfKindAsync(BinanceBookItemKind.Synced);
+        kit.Simulator.StepMarket(30);
+
+        await kit.AssertMatchesExchangeAsync(book, items);
+    }
+
+    [Fact]
     public async Task A_snapshot_older_than_the_stream_is_fetched_again_and_the_book_still_syncs()
     {
         await using var kit = await Kit.StartAsync();
