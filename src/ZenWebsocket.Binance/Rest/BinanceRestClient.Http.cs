@@ -23,7 +23,7 @@ public sealed partial class BinanceRestClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var response = await _http.GetAsync(new Uri(_options.BaseAddress, pathAndQuery), HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            using var response = await _http.GetAsync(new Uri(_baseText + pathAndQuery), HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             ReadWeight(response.Headers);
             var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)

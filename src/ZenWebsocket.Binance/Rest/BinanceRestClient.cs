@@ -11,6 +11,9 @@ public sealed partial class BinanceRestClient : IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly BinanceRestClientOptions _options;
+
+    // The base without a trailing slash, so a base with a path (a proxy's prefix) keeps it: {base}/api/v3/...
+    private readonly string _baseText;
     private int _usedWeight = -1;
 
     /// <summary>Creates a client.</summary>
@@ -23,6 +26,7 @@ public sealed partial class BinanceRestClient : IDisposable
         _options = options ?? BinanceRestClientOptions.Default;
         _options.Validate();
         _ownsHttp = httpClient is null;
+        _baseText = _options.BaseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/');
 
         // Our own timeout (on the TimeProvider) governs; the HttpClient's would race it with a less precise error.
         _http = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };

@@ -160,6 +160,17 @@ public sealed class BinanceRestClientTests
     }
 
     [Fact]
+    public async Task A_base_with_a_path_keeps_its_prefix()
+    {
+        using var http = new ScriptedRest().Answer(HttpStatusCode.OK, "{}");
+        using var rest = ScriptedRest.Client(http, new BinanceRestClientOptions { BaseAddress = new Uri("https://proxy.test/binance/") });
+
+        await rest.PingAsync();
+
+        Assert.Equal(new Uri("https://proxy.test/binance/api/v3/ping"), Assert.Single(http.Requests));
+    }
+
+    [Fact]
     public async Task A_depth_limit_outside_one_to_five_thousand_is_refused_before_sending()
     {
         using var http = new ScriptedRest();
