@@ -58,4 +58,20 @@ public sealed class ApiFaultTests
         await wait.WaitAsync(Client.Bound, TimeProvider.System);
         Assert.Equal(2, harness.Engine.RequestsReceived("ping"));
     }
+
+    [Fact]
+    public void An_injected_timeout_after_executing_answers_1007_while_the_order_lives()
+    {
+        using var harness = new ApiHarness();
+        var (connection, session) = harness.Connect();
+        const string Timeout = "Timeout waiting for response from backend server. Send status unknown; execution status unknown.";
+        harness.Engine.InjectError("order.place", new ApiInjectedError(408, -1007, Timeout, Execute: true), 1);
+
+        var first = harness.Call(connection, session, "order.place", harness.Hmac(ApiHarness.Limit("BUY", "50000.00", "0.01")));
+        var second = harness.Call(connection, session, "order.place", harness.Hmac(ApiHarness.Limit("BUY", "50000.00", "0.01")));
+
+        ApiAssert.Error(first, 408, -1007, Timeout);
+        ApiAssert.Ok(second);
+        Assert.Equal(2, harness.Engine.Orders("BTCUSDT").Count);
+    }
 }

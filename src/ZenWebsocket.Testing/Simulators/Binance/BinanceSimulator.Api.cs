@@ -48,6 +48,28 @@ public sealed partial class BinanceSimulator
     }
 
     /// <summary>
+    /// The next <paramref name="count"/> requests of <paramref name="method"/> answer with this error instead of their
+    /// result. With <paramref name="execute"/> they are carried out first, as when Binance answers
+    /// <c>-1007</c> "Timeout waiting for response from backend server. Send status unknown; execution status unknown."
+    /// after the order reached the matching engine.
+    /// </summary>
+    /// <param name="method">E.g. <c>order.place</c>.</param>
+    /// <param name="status">The envelope status, e.g. 400, 408 or 503.</param>
+    /// <param name="code">The Binance error code, e.g. -1007 or -1008.</param>
+    /// <param name="message">The error message.</param>
+    /// <param name="execute">Execute the request before answering with the error. Default <see langword="false"/>.</param>
+    /// <param name="count">How many requests. Default 1.</param>
+    public void InjectApiError(string method, int status, int code, string message, bool execute = false, int count = 1)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        _api.InjectError(method, new ApiInjectedError(status, code, message, execute), count);
+    }
+
+    /// <summary>
     /// Invalidates an API key: explicit use gets -2015; the next request on a session logged on with it gets
     /// <c>{"id":null,"status":401,"error":{"code":-2015,...}}</c> and the session is logged out (B.6.2).
     /// </summary>

@@ -4,6 +4,8 @@ namespace ZenWebsocket.Testing.Simulators.Binance;
 
 internal sealed partial class ApiEngine
 {
+    private readonly Dictionary<string, Queue<ApiInjectedError>> _injected = new(StringComparer.Ordinal);
+
     public IReadOnlyList<BinanceSimOrder> Orders(string? symbol)
     {
         lock (_lock)
@@ -61,6 +63,23 @@ internal sealed partial class ApiEngine
         }
     }
 
+    public void InjectError(string method, ApiInjectedError error, int count)
+    {
+        lock (_lock)
+        {
+            if (!_injected.TryGetValue(method, out var queue))
+            {
+                queue = new Queue<ApiInjectedError>();
+                _injected[method] = queue;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                queue.Enqueue(error);
+            }
+        }
+    }
+
     public void RevokeKey(string apiKey)
     {
         lock (_lock)
@@ -102,6 +121,9 @@ internal sealed partial class ApiEngine
             Flush(output);
         }
     }
+
+    private ApiInjectedError? TakeInjectedError(string method) =>
+        _injected.TryGetValue(method, out var queue) && queue.TryDequeue(out var error) ? error : null;
 
     private AccountState Account(string name) =>
         _accounts.TryGetValue(name, out var state) ? state : throw new ArgumentException($"No account named {name}.", nameof(name));

@@ -104,9 +104,16 @@ internal sealed partial class ApiEngine
     /// <summary>The generator moved a symbol: resting buys at or above the ask and sells at or below the bid fill at their price.</summary>
     private void OnMarketMoved(string symbol)
     {
+        // The top is read before taking the engine's lock, so a generator that raises Moved while holding its own lock
+        // cannot deadlock against a request thread that holds the engine's lock and asks the market.
+        if (!_market.TryGetTop(symbol, out var bid, out var ask))
+        {
+            return;
+        }
+
         lock (_lock)
         {
-            if (_disposed || !_market.TryGetTop(symbol, out var bid, out var ask))
+            if (_disposed)
             {
                 return;
             }

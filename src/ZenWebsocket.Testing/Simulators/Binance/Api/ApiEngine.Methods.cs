@@ -69,10 +69,9 @@ internal sealed partial class ApiEngine
     private JsonObject ExchangeInfo(ApiCallContext context)
     {
         var wanted = new HashSet<string>(StringComparer.Ordinal);
-        if (context.Request.String("symbol") is { } one)
+        if (context.Request.Has("symbol"))
         {
             wanted.Add(FindSymbol(context.Request).Symbol);
-            _ = one;
         }
 
         if (context.Request.Params.TryGetValue("symbols", out var many) && many.ValueKind == System.Text.Json.JsonValueKind.Array)

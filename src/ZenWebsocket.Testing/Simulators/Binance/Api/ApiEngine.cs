@@ -165,6 +165,16 @@ internal sealed partial class ApiEngine : IDisposable
                 Authenticate(context, method.Security);
             }
 
+            if (TakeInjectedError(request.Method) is { } injected)
+            {
+                if (injected.Execute)
+                {
+                    method.Handler(context);
+                }
+
+                throw new ApiException(injected.Status, injected.Code, injected.Message);
+            }
+
             var result = method.Handler(context);
             Respond(context, ApiJson.Success(request.Id, result, showLimits ? RateLimits(ip, now, context.OrderCounts) : null));
         }
