@@ -101,4 +101,18 @@ public sealed class ApiRateLimitTests
         Assert.Equal(7, small.GetProperty("rateLimits")[0].GetProperty("count").GetInt32());
         Assert.Equal(257, large.GetProperty("rateLimits")[0].GetProperty("count").GetInt32());
     }
+
+    [Fact]
+    public void REST_weight_added_through_the_engine_counts_against_the_same_IP_minute()
+    {
+        using var harness = new ApiHarness(new BinanceApiOptions { RequestWeightPerMinute = 30 }, MidMinute);
+        var (connection, session) = harness.Connect();
+
+        var (used, banned) = harness.Engine.AddSharedWeight("10.0.0.1", 20);
+        var ping = harness.Call(connection, session, "ping");
+
+        Assert.Equal(22, used);
+        Assert.Null(banned);
+        Assert.Equal(23, ping.GetProperty("rateLimits")[0].GetProperty("count").GetInt32());
+    }
 }

@@ -55,6 +55,19 @@ internal sealed partial class ApiEngine
         await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Adds REST request weight to the IP's REQUEST_WEIGHT minute, which B.8 says the WebSocket API shares; returns
+    /// the weight used in the current minute, and when the IP is banned, until when (epoch ms).
+    /// </summary>
+    public (int Used, long? BannedUntil) AddSharedWeight(string ip, int weight)
+    {
+        lock (_lock)
+        {
+            var now = Now;
+            return (_limits.AddWeight(ip, weight, now), _limits.BannedUntil(ip, now));
+        }
+    }
+
     public void DropAfterExecuting(string method, int count)
     {
         lock (_lock)
