@@ -11,6 +11,8 @@ public sealed class ApiEndToEndTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 30, TimeSpan.Zero);
 
+    private static int _id;
+
     [Fact]
     public async Task An_HMAC_signed_order_over_a_socket_rests_and_shows_in_the_simulator()
     {
@@ -106,8 +108,6 @@ public sealed class ApiEndToEndTests
         var closing = await socket.ReceiveAsync();
         Assert.Equal(WebSocketMessageType.Close, closing.Type);
     }
-
-    private static int _id;
 
     private static JsonObject Hmac(JsonObject parameters, TimeProvider time) =>
         Signed(parameters, time, BinanceSimKeys.HmacApiKey, p => ApiHarness.HmacHex(BinanceSimKeys.HmacSecret, p));

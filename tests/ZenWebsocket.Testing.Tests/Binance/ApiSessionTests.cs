@@ -97,11 +97,15 @@ public sealed class ApiSessionTests
         var unknown = harness.Call(connection, session, "nothing.here");
         harness.Engine.Receive(session, "{not json");
         var malformed = Assert.Single(connection.Take());
+        harness.Engine.Receive(session, """{"id":"no-method"}""");
+        var noMethod = Assert.Single(connection.Take());
 
         ApiAssert.Error(badSymbol, 400, -1121, "Invalid symbol.");
         ApiAssert.Error(unknown, 400, -1000);
         ApiAssert.Error(malformed, 400, -1000);
         Assert.Equal(JsonValueKind.Null, malformed.GetProperty("id").ValueKind);
+        ApiAssert.Error(noMethod, 400, -1000);
+        Assert.Equal("no-method", noMethod.Text("id"));
     }
 
     [Fact]

@@ -113,14 +113,16 @@ internal sealed partial class ApiEngine : IDisposable
         var now = Now;
         var ip = session.Connection.Ip;
         ApiRequest request;
+        JsonNode? id = null;
         try
         {
-            request = ApiRequest.Parse(text, out _);
+            request = ApiRequest.Parse(text, out id);
         }
         catch (ApiException error)
         {
+            // The id is echoed when it could be read before the request turned out malformed.
             _limits.AddWeight(ip, 1, now);
-            session.Send(ApiJson.Error(null, error, session.ReturnRateLimits ? RateLimits(ip, now, null) : null));
+            session.Send(ApiJson.Error(id, error, session.ReturnRateLimits ? RateLimits(ip, now, null) : null));
             return;
         }
 
@@ -186,6 +188,12 @@ internal sealed partial class ApiEngine : IDisposable
             {
                 DropIp(ip);
             }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or KeyNotFoundException or ArithmeticException)
+        {
+            // A simulator bug (or an overflow from absurd amounts) answers 500 "execution status unknown" instead of
+            // killing the connection's receive loop; the message shows it in the failing test.
+            Respond(context, ApiJson.Error(request.Id, new ApiException(500, ApiErrors.Unknown, "Simulator error: " + ex.Message), null));
         }
     }
 
