@@ -65,7 +65,7 @@ public sealed partial class BinanceSimulator
             return RestError(-1102, "Mandatory parameter 'symbol' was not sent, was empty/malformed.");
         }
 
-        var limit = 100;
+        var limit = DepthLimits.Default;
         if (query.TryGetValue("limit", out var limitText) && !int.TryParse(limitText.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out limit))
         {
             return RestError(-1100, "Illegal characters found in parameter 'limit'; legal range is '^[0-9]{1,20}$'.");
@@ -77,20 +77,11 @@ public sealed partial class BinanceSimulator
         }
 
         // B.5: 5 / 25 / 50 / 250 for limits 1-100 / 101-500 / 501-1000 / 1001-5000; above 5000 is cut to 5000.
-        limit = Math.Min(limit, 5000);
-        var weight = DepthWeight(limit);
+        limit = Math.Min(limit, DepthLimits.Max);
+        var weight = DepthLimits.Weight(limit);
         var snapshot = _market.GetSnapshot(symbol, limit);
         return snapshot is null
             ? InvalidSymbol(weight)
             : (StatusCodes.Status200OK, weight, MarketJson.Write(w => MarketJson.WriteSnapshot(w, snapshot)));
     }
-
-    /// <summary>B.5 request weight of a depth snapshot.</summary>
-    internal static int DepthWeight(int limit) => limit switch
-    {
-        <= 100 => 5,
-        <= 500 => 25,
-        <= 1000 => 50,
-        _ => 250,
-    };
 }
