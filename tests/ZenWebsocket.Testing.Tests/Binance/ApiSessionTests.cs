@@ -139,4 +139,21 @@ public sealed class ApiSessionTests
         Assert.Equal("e2a85d9f-07a5", frames[0].Text("id"));
         Assert.Equal(9007199254740993, frames[1].GetProperty("id").GetInt64());
     }
+
+    [Fact]
+    public void A_MICROSECOND_connection_gets_result_and_event_times_in_microseconds()
+    {
+        using var harness = new ApiHarness();
+        var (connection, session) = harness.Connect(query: new Dictionary<string, string> { ["timeUnit"] = "MICROSECOND" });
+        harness.Call(connection, session, "userDataStream.subscribe.signature", harness.Hmac([]));
+
+        var time = harness.Call(connection, session, "time").Result();
+        var status = harness.Call(connection, session, "session.status").Result();
+        harness.Engine.Deposit("BTC", 1m, "default");
+        var deposit = connection.Take().Events().First();
+
+        Assert.Equal(harness.NowMs * 1000, time.GetProperty("serverTime").GetInt64());
+        Assert.Equal(harness.NowMs * 1000, status.GetProperty("connectedSince").GetInt64());
+        Assert.Equal(harness.NowMs * 1000, deposit.GetProperty("E").GetInt64());
+    }
 }

@@ -11,6 +11,9 @@ internal sealed class ApiSession(IApiConnection connection, long connectedSince)
     public bool ReturnRateLimits { get; } =
         !(connection.Query.TryGetValue("returnRateLimits", out var value) && string.Equals(value, "false", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Gets whether times go out in microseconds (URL <c>timeUnit=MICROSECOND</c>).</summary>
+    public bool Microseconds { get; } = ApiMicroseconds.Requested(connection.Query);
+
     public BinanceSimApiKey? LogonKey { get; set; }
 
     public long? AuthorizedSince { get; set; }
@@ -26,7 +29,7 @@ internal sealed class ApiSession(IApiConnection connection, long connectedSince)
     {
         if (!Closed)
         {
-            Connection.TrySend(json);
+            Connection.TrySend(Microseconds ? ApiMicroseconds.Convert(json) : json);
         }
     }
 }
