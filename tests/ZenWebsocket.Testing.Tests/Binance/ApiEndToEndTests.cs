@@ -110,7 +110,7 @@ public sealed class ApiEndToEndTests
         Assert.Equal(WebSocketMessageType.Close, closing.Type);
     }
 
-    private static JsonObject Hmac(JsonObject parameters, TimeProvider time) =>
+    internal static JsonObject Hmac(JsonObject parameters, TimeProvider time) =>
         Signed(parameters, time, BinanceSimKeys.HmacApiKey, p => ApiHarness.HmacHex(BinanceSimKeys.HmacSecret, p));
 
     private static JsonObject Signed(JsonObject parameters, TimeProvider time, string apiKey, Func<string, string> sign)
