@@ -76,4 +76,35 @@ public sealed class BinanceMarketGeneratorTests
         Assert.Equal(price, order.Price);
         Assert.True(simulator.Balance("BTC") > btcBefore);
     }
+
+    [Fact]
+    public async Task A_local_book_kept_from_diffs_over_1000_steps_stays_uncrossed_and_matches_the_snapshot()
+    {
+        await using var simulator = await BinanceSimulator.StartAsync(BinanceTestKit.Quiet());
+        using var socket = await Client.ConnectAsync(simulator.Stream("/ws/btcusdt@depth@100ms"));
+        await simulator.WaitForStreamConnectionsAsync(1).Bounded();
+        var (_, snapshot, _) = await simulator.GetAsync("/api/v3/depth?symbol=BTCUSDT&limit=5000");
+        var bids = BinanceTestKit.Side(snapshot.GetProperty("bids"));
+        var asks = BinanceTestKit.Side(snapshot.GetProperty("asks"));
+        var last = snapshot.GetProperty("lastUpdateId").GetInt64();
+
+        for (var chunk = 0; chunk < 10; chunk++)
+        {
+            simulator.StepMarket(100);
+            for (var i = 0; i < 100; i++)
+            {
+                var update = await socket.ReceiveJsonAsync();
+                Assert.Equal(last + 1, update.GetProperty("U").GetInt64());
+                last = update.GetProperty("u").GetInt64();
+                BinanceTestKit.Apply(bids, update.GetProperty("b"));
+                BinanceTestKit.Apply(asks, update.GetProperty("a"));
+                Assert.True(bids.Keys.Max() < asks.Keys.Min(), $"The local book crossed at update {last}");
+            }
+        }
+
+        var (_, now, _) = await simulator.GetAsync("/api/v3/depth?symbol=BTCUSDT&limit=5000");
+        Assert.Equal(now.GetProperty("lastUpdateId").GetInt64(), last);
+        Assert.Equal(BinanceTestKit.Side(now.GetProperty("bids")), bids);
+        Assert.Equal(BinanceTestKit.Side(now.GetProperty("asks")), asks);
+    }
 }

@@ -127,7 +127,10 @@ internal sealed class SymbolMarket
         }
     }
 
-    /// <summary>One generator step: maybe a trade, one to three level changes, then the events of the subscribed streams.</summary>
+    /// <summary>
+    /// One generator step: the mid moves by at most a tick, maybe a trade at the touch, one to three level changes,
+    /// the book follows the mid (<see cref="FollowMid"/>), then the events of the subscribed streams.
+    /// </summary>
     public void Step(MarketRandom random, IStreamSink sink, long nowMs, bool slowTick)
     {
         lock (Gate)
