@@ -1,0 +1,46 @@
+namespace ZenWebsocket;
+
+/// <summary>One connection's subscription of a pool subscriber and the pump that forwards its items.</summary>
+internal sealed class PoolFeed(PooledConnection connection, Subscription inner) : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task _pump = Task.CompletedTask;
+    private int _disposed;
+
+    public PooledConnection Connection { get; } = connection;
+
+    public Subscription Inner { get; } = inner;
+
+    public void Start(Action<PoolFeed, SubscriptionItem> forward) =>
+        _pump = Task.Run(() => PumpAsync(forward), CancellationToken.None);
+
+    /// <summary>Stops forwarding and leaves the connection's subscription (the last subscriber to leave unsubscribes,
+    /// unless the connection is already closed).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _pump.ConfigureAwait(false);
+        _stop.Dispose();
+        await Inner.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task PumpAsync(Action<PoolFeed, SubscriptionItem> forward)
+    {
+        try
+        {
+            await foreach (var item in Inner.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            {
+                forward(this, item);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped: the topic moved, was handed over, or the subscriber left.
+        }
+    }
+}
