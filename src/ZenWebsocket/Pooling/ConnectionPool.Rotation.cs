@@ -53,6 +53,7 @@ public sealed partial class ConnectionPool
 
         await WaitForSwitchesAsync(moving).ConfigureAwait(false);
         Forget(connection);
+        Interlocked.Increment(ref _rotations);
         try
         {
             await connection.Client.CloseAsync(WebSocketCloseStatus.NormalClosure, "rotated", CancellationToken.None).ConfigureAwait(false);
@@ -68,7 +69,6 @@ public sealed partial class ConnectionPool
         }
 
         await connection.DisposeAsync().ConfigureAwait(false);
-        Interlocked.Increment(ref _rotations);
         Log.PoolRotated(_logger, connection.Slot, replacement.Slot, moving.Select(s => s.Topic).Distinct(StringComparer.Ordinal).Count());
         return true;
     }
