@@ -4,7 +4,7 @@ namespace ZenWebsocket.Binance;
 public static class BinanceStreamNames
 {
     /// <summary>Returns the canonical form of a stream name: trimmed, the symbol (before the first <c>@</c>)
-    /// lower-cased, the rest kept as written (kline intervals are case-sensitive: <c>1m</c> is a minute, <c>1M</c> a month).</summary>
+    /// lower-cased, the rest kept as written (market-wide <c>!...</c> streams entirely) (kline intervals are case-sensitive: <c>1m</c> is a minute, <c>1M</c> a month).</summary>
     /// <param name="stream">The stream name, e.g. <c>BTCUSDT@trade</c>.</param>
     /// <returns>The canonical name, e.g. <c>btcusdt@trade</c>.</returns>
     /// <exception cref="ArgumentException">The name is empty.</exception>
@@ -12,6 +12,12 @@ public static class BinanceStreamNames
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stream);
         var name = stream.Trim();
+        if (name.StartsWith('!'))
+        {
+            // Market-wide streams (!miniTicker@arr) have no symbol and are spelled as documented.
+            return name;
+        }
+
         var at = name.IndexOf('@', StringComparison.Ordinal);
         var symbol = at < 0 ? name : name[..at];
         return string.Concat(symbol.ToLowerInvariant(), at < 0 ? "" : name[at..]);
