@@ -16,6 +16,7 @@ public sealed partial class PoolSubscription
     private ZenMessage _lastDelivered;
     private bool _hasLast;
     private bool _filtering;
+    private bool _interrupted;
 
     /// <summary>Completes when the new connection has taken over (at once when no handover runs).</summary>
     internal Task Switched => _switched.Task;
@@ -140,6 +141,12 @@ public sealed partial class PoolSubscription
         var buffered = _buffer ?? [];
         _buffer = null;
         _filtering = _sequence is not null && _hasLast;
+        if (_interrupted)
+        {
+            // The old stream said Reconnecting before the handover began: the new connection is its restoration.
+            Deliver(new SubscriptionItem(SubscriptionItemKind.Restored, Topic, default, $"handed over to connection {_current?.Connection.Client.GetDiagnostics().ConnectionId}"));
+        }
+
         foreach (var item in buffered)
         {
             Deliver(item);
@@ -171,6 +178,7 @@ public sealed partial class PoolSubscription
         {
             // After a marker the sequence may start anywhere (a fresh subscription): never compare across it.
             _hasLast = false;
+            _interrupted = item.Kind == SubscriptionItemKind.Reconnecting;
         }
 
         if (!_queue.Enqueue(item))
