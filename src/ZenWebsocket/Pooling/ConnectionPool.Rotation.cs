@@ -30,17 +30,28 @@ public sealed partial class ConnectionPool
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
-        PooledConnection? replacement = null;
+
+        // The topics are registered on the replacement before it connects, so its connect subscribes them all in
+        // batches (a few control messages) instead of one message per topic at the throttled rate.
+        var replacement = Create();
+        PoolTopic[] entries = [];
         List<PoolSubscription> moving = [];
         try
         {
-            replacement = await OpenAsync(linked.Token).ConfigureAwait(false)
-                ?? throw new ZenSendException(SendFailure.NotConnected, "The replacement connection could not connect.");
-            moving = await HandOverTopicsAsync(connection, replacement, linked.Token).ConfigureAwait(false);
+            (entries, moving) = await HandOverTopicsAsync(connection, replacement, linked.Token).ConfigureAwait(false);
+            await replacement.Client.ConnectAsync(linked.Token).ConfigureAwait(false);
+            Adopt(replacement);
+            if (!_options.Subscriptions.AutoRestore && replacement.Subscriptions is { } subscriptions)
+            {
+                await subscriptions.RestoreAsync(linked.Token).ConfigureAwait(false);
+            }
+
+            await Task.WhenAll(moving.Select(s => s.HandoverConfirmed)).WaitAsync(ConfirmationBound(entries.Length), _options.Client.TimeProvider, linked.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ZenWebSocketException or OperationCanceledException)
+        catch (Exception ex) when (ex is ZenWebSocketException or OperationCanceledException or TimeoutException)
         {
             Log.PoolRotationFailed(_logger, connection.Slot, ex.Message);
+            await UndoHandOverAsync(connection, replacement, entries, moving).ConfigureAwait(false);
             connection.CancelRetire();
             if (!connection.IsAlive && !_stop.IsCancellationRequested && connection.TryMarkDown())
             {
@@ -94,8 +105,45 @@ public sealed partial class ConnectionPool
         });
     }
 
-    /// <summary>Subscribes every topic of the old connection on the replacement (acknowledged) and starts each overlap.</summary>
-    private async Task<List<PoolSubscription>> HandOverTopicsAsync(PooledConnection old, PooledConnection replacement, CancellationToken cancellationToken)
+    /// <summary>How long the replacement may take to confirm its topics: the acknowledgement timeout plus the paced
+    /// restore of every batch, plus the overlap allowance.</summary>
+    private TimeSpan ConfirmationBound(int topics)
+    {
+        var batches = Math.Max(1, (topics + _options.Subscriptions.RestoreBatchSize - 1) / _options.Subscriptions.RestoreBatchSize);
+        return _options.Subscriptions.AckTimeout + TimeSpan.FromSeconds(batches / _options.Subscriptions.RestoreMessagesPerSecond) + _options.HandoverTimeout;
+    }
+
+    /// <summary>Gives the topics back to the old connection after a failed rotation and closes the replacement.</summary>
+    private async Task UndoHandOverAsync(PooledConnection old, PooledConnection replacement, PoolTopic[] entries, List<PoolSubscription> moving)
+    {
+        foreach (var subscriber in moving)
+        {
+            await subscriber.AbortHandoverAsync().ConfigureAwait(false);
+        }
+
+        await _topicsGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            foreach (var entry in entries.Where(e => ReferenceEquals(e.Connection, replacement)))
+            {
+                entry.Connection = old;
+                old.AddTopic();
+                replacement.RemoveTopic();
+            }
+        }
+        finally
+        {
+            _topicsGate.Release();
+        }
+
+        replacement.TryRetire();
+        Forget(replacement);
+        await replacement.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Registers every topic of the old connection on the replacement, moves the topics to it (later
+    /// subscribers join there) and starts each overlap.</summary>
+    private async Task<(PoolTopic[] Entries, List<PoolSubscription> Moving)> HandOverTopicsAsync(PooledConnection old, PooledConnection replacement, CancellationToken cancellationToken)
     {
         await _topicsGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -124,7 +172,7 @@ public sealed partial class ConnectionPool
                 old.RemoveTopic();
             }
 
-            return subscribers;
+            return (entries, subscribers);
         }
         finally
         {

@@ -4,6 +4,7 @@ namespace ZenWebsocket;
 internal sealed class PoolFeed(PooledConnection connection, Subscription inner) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _confirmed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _pump = Task.CompletedTask;
     private int _disposed;
 
@@ -11,8 +12,19 @@ internal sealed class PoolFeed(PooledConnection connection, Subscription inner) 
 
     public Subscription Inner { get; } = inner;
 
-    public void Start(Action<PoolFeed, SubscriptionItem> forward) =>
+    /// <summary>Completes when the server confirmed the topic on this connection (at once if it already had; else at
+    /// its Restored marker); fails at a Failed marker.</summary>
+    public Task Confirmed => _confirmed.Task;
+
+    public void Start(Action<PoolFeed, SubscriptionItem> forward)
+    {
+        if (Inner.State == SubscriptionState.Active)
+        {
+            _confirmed.TrySetResult();
+        }
+
         _pump = Task.Run(() => PumpAsync(forward), CancellationToken.None);
+    }
 
     /// <summary>Stops forwarding and leaves the connection's subscription (the last subscriber to leave unsubscribes,
     /// unless the connection is already closed).</summary>
@@ -35,6 +47,15 @@ internal sealed class PoolFeed(PooledConnection connection, Subscription inner) 
         {
             await foreach (var item in Inner.ReadAllAsync(_stop.Token).ConfigureAwait(false))
             {
+                if (item.Kind == SubscriptionItemKind.Restored)
+                {
+                    _confirmed.TrySetResult();
+                }
+                else if (item.Kind == SubscriptionItemKind.Failed)
+                {
+                    _confirmed.TrySetException(new ZenExchangeException(0, item.Detail ?? $"The server refused '{Inner.Topic}'."));
+                }
+
                 forward(this, item);
             }
         }
@@ -42,5 +63,7 @@ internal sealed class PoolFeed(PooledConnection connection, Subscription inner) 
         {
             // Stopped: the topic moved, was handed over, or the subscriber left.
         }
+
+        _confirmed.TrySetCanceled();
     }
 }

@@ -21,7 +21,11 @@ public sealed partial class PoolSubscription
     /// <summary>Completes when the new connection has taken over (at once when no handover runs).</summary>
     internal Task Switched => _switched.Task;
 
-    /// <summary>Subscribes on the replacement connection (acknowledged when this returns) and starts the overlap.</summary>
+    /// <summary>Completes when the replacement confirmed the topic (see <see cref="BeginHandoverAsync"/>).</summary>
+    internal Task HandoverConfirmed => Volatile.Read(ref _next)?.Confirmed ?? Task.CompletedTask;
+
+    /// <summary>Registers the topic on the replacement connection (subscribed there now, or on its connect when it is
+    /// not connected yet) and starts the overlap.</summary>
     internal async Task BeginHandoverAsync(PooledConnection replacement, CancellationToken cancellationToken)
     {
         var inner = await replacement.Subscriptions!.SubscribeAsync(Topic, _options, cancellationToken).ConfigureAwait(false);

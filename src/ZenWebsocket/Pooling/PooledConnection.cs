@@ -5,6 +5,7 @@ public sealed class PooledConnection : IAsyncDisposable
 {
     private readonly DecayingCounter _errors;
     private readonly CompositeRateLimiter? _ownLimiter;
+    private readonly CompositeRateLimiter? _gatedLimiter;
     private readonly IDisposable? _signalRegistration;
     private int _topics;
     private int _retiring;
@@ -25,7 +26,11 @@ public sealed class PooledConnection : IAsyncDisposable
         if (options.ConnectionRateLimiter is { } limiterFactory)
         {
             _ownLimiter = limiterFactory(client.Options.TimeProvider);
-            requests = requests with { RateLimiter = _ownLimiter };
+
+            // A connection that is not connected sends nothing, so it is charged nothing: subscribes registered before
+            // the connect (a rotation's replacement) cost no token, and the restore on connect is charged in batches.
+            _gatedLimiter = new CompositeRateLimiter(_ownLimiter.Rules.Select(r => new RateLimitRule(r.Limiter, new WhileConnectedCost(r.Cost, client))));
+            requests = requests with { RateLimiter = _gatedLimiter };
         }
 
         Requests = new RequestCorrelator(client, requests);
@@ -76,6 +81,7 @@ public sealed class PooledConnection : IAsyncDisposable
 
         Requests.Dispose();
         await Client.DisposeAsync().ConfigureAwait(false);
+        _gatedLimiter?.Dispose();
         _ownLimiter?.Dispose();
     }
 
@@ -95,6 +101,12 @@ public sealed class PooledConnection : IAsyncDisposable
 
     internal void ScheduleRotation(TimeSpan after, Action<PooledConnection> rotate) =>
         Interlocked.Exchange(ref _rotationTimer, Client.Options.TimeProvider.CreateTimer(_ => rotate(this), null, after, Timeout.InfiniteTimeSpan))?.Dispose();
+
+    /// <summary>A cost that applies only while the client is connected.</summary>
+    private sealed class WhileConnectedCost(IRequestCost cost, ZenClient client) : IRequestCost
+    {
+        public int GetCost(string method) => client.State == ConnectionState.Connected ? cost.GetCost(method) : 0;
+    }
 
     /// <summary>Consumes the server's "closing soon" notice and reports it once per connection.</summary>
     private sealed class RotationSignalInterceptor(Func<ReadOnlyMemory<byte>, bool> signal, Action onSignal) : IMessageInterceptor

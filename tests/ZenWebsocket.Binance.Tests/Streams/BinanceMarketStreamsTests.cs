@@ -114,4 +114,40 @@ public sealed class BinanceMarketStreamsTests
             await subscription.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task Leaving_a_stream_unsubscribes_it_on_the_wire()
+    {
+        await using var harness = await StreamsHarness.StartAsync(s => s with { GenerateMarketData = false });
+        var trades = await harness.Streams.SubscribeAsync("btcusdt@trade").Within();
+        await using var tickers = await harness.Streams.SubscribeAsync("btcusdt@bookTicker").Within();
+        Assert.Equal(2, harness.Simulator.StreamSubscriptions.Single().Count);
+
+        await trades.DisposeAsync().AsTask().Within();
+
+        Assert.Equal(["btcusdt@bookTicker"], harness.Simulator.StreamSubscriptions.Single());
+        Assert.Equal(["btcusdt@bookTicker"], (await harness.Streams.ListSubscriptionsAsync().Within()).Single());
+    }
+
+    [Fact]
+    public async Task A_rotation_subscribes_all_streams_of_the_old_connection_in_one_control_message()
+    {
+        await using var harness = await StreamsHarness.StartAsync(s => s with { MaxIncomingMessagesPerSecond = 5 });
+        string[] kinds = ["trade", "aggTrade", "bookTicker"];
+        var streams = new[] { "btcusdt", "ethusdt", "bnbusdt", "ethbtc" }.SelectMany(s => kinds.Select(k => $"{s}@{k}")).ToArray();
+        var subscriptions = await Task.WhenAll(streams.Select(s => harness.Streams.SubscribeAsync(s))).Within(TimeSpan.FromSeconds(20));
+        var sent = harness.Simulator.StreamControlMessagesReceived;
+
+        Assert.True(await harness.Streams.RotateAsync(harness.Streams.Connections.Single()).Within());
+
+        Assert.Equal(sent + 1, harness.Simulator.StreamControlMessagesReceived);
+        Assert.Equal(streams.Order(StringComparer.Ordinal), harness.Simulator.StreamSubscriptions.Single().Order(StringComparer.Ordinal));
+        Assert.Equal(0, harness.Simulator.RateLimitDisconnects);
+        foreach (var subscription in subscriptions)
+        {
+            await using var items = subscription.ReadAllAsync().GetAsyncEnumerator();
+            Assert.Equal(SubscriptionItemKind.Data, (await items.NextAsync()).Kind);
+            await subscription.DisposeAsync();
+        }
+    }
 }
