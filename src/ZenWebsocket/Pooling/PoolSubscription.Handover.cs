@@ -95,8 +95,9 @@ public sealed partial class PoolSubscription
         {
             if (ReferenceEquals(feed, _current))
             {
-                if (_next is null)
+                if (_next is null || (!item.IsData && !_next.Confirmed.IsCompletedSuccessfully))
                 {
+                    // No handover, or one whose new stream is not confirmed yet: the consumer sees what happened.
                     Deliver(item);
                 }
                 else if (!item.IsData)
