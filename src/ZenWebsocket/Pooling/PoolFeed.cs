@@ -38,7 +38,14 @@ internal sealed class PoolFeed(PooledConnection connection, Subscription inner) 
         await _stop.CancelAsync().ConfigureAwait(false);
         await _pump.ConfigureAwait(false);
         _stop.Dispose();
-        await Inner.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await Inner.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or ZenWebSocketException)
+        {
+            // The connection is closing under us (pool disposal, failed rotation): there is nothing left to leave.
+        }
     }
 
     private async Task PumpAsync(Action<PoolFeed, SubscriptionItem> forward)
