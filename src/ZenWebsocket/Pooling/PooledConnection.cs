@@ -10,6 +10,7 @@ public sealed class PooledConnection : IAsyncDisposable
     private int _topics;
     private int _retiring;
     private int _down;
+    private int _disposed;
     private ITimer? _rotationTimer;
 
     internal PooledConnection(int slot, ZenClient client, ConnectionPoolOptions options, Action<PooledConnection>? onRotationSignal)
@@ -72,6 +73,12 @@ public sealed class PooledConnection : IAsyncDisposable
     /// <returns>A task that completes when closed.</returns>
     public async ValueTask DisposeAsync()
     {
+        // A rotation that fails while the pool closes may dispose its replacement twice.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         Interlocked.Exchange(ref _rotationTimer, null)?.Dispose();
         _signalRegistration?.Dispose();
         if (Subscriptions is not null)
