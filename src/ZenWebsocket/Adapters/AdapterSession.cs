@@ -61,14 +61,21 @@ public sealed class AdapterSession
 
     /// <summary>Reads, until the connection ends, the messages no correlator, router or heartbeat consumed, so the
     /// client's queue never fills (its backpressure would stall the receive loop).</summary>
-    internal void StartMessagePump(Action<AdapterSession, ZenMessage> handle) =>
-        _pump = Task.Run(async () =>
+    internal void StartMessagePump(Action<AdapterSession, ZenMessage> handle)
+    {
+        // The pump outlives the loop command that starts it: it must not carry the loop's flow mark, so OnMessage
+        // code may call the adapter's public API (the call queues like anyone's).
+        using (ExecutionContext.SuppressFlow())
         {
-            await foreach (var message in Client.ReadMessagesAsync().ConfigureAwait(false))
+            _pump = Task.Run(async () =>
             {
-                handle(this, message);
-            }
-        });
+                await foreach (var message in Client.ReadMessagesAsync().ConfigureAwait(false))
+                {
+                    handle(this, message);
+                }
+            });
+        }
+    }
 
     /// <summary>Closes the connection (with a close handshake when <paramref name="graceful"/>) and detaches its layers.</summary>
     internal async Task CloseAsync(bool graceful)

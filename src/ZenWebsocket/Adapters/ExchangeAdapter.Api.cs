@@ -5,6 +5,9 @@ namespace ZenWebsocket;
 
 public abstract partial class ExchangeAdapter
 {
+    // How often a call whose connection died before its write goes back to wait for the next one.
+    private const int MaxUnsentRetries = 3;
+
     /// <summary>
     /// Connects through the ordered path (connect, authenticate, restore subscriptions, resume) and returns when the
     /// adapter is <see cref="AdapterState.Ready"/>. A failure is retried only when
@@ -78,11 +81,9 @@ public abstract partial class ExchangeAdapter
 
         // The loop only picks the connection and starts the request; the caller awaits the response, so one slow
         // response never holds the mailbox.
-        var sent = await PostAsync(
-            () => Task.FromResult(ReadySession(cancellationToken).Requests.RequestRawAsync(method, parameters, options, cancellationToken)),
-            cancellationToken,
-            waitsForReady: true).ConfigureAwait(false);
-        return await sent.ConfigureAwait(false);
+        return await SendWhenReadyAsync(
+            session => session.Requests.RequestRawAsync(method, parameters, options, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a request like <see cref="RequestRawAsync"/> and returns its typed result.</summary>
@@ -98,11 +99,30 @@ public abstract partial class ExchangeAdapter
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentNullException.ThrowIfNull(resultType);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var sent = await PostAsync(
-            () => Task.FromResult(ReadySession(cancellationToken).Requests.RequestAsync(method, parameters, resultType, options, cancellationToken)),
-            cancellationToken,
-            waitsForReady: true).ConfigureAwait(false);
-        return await sent.ConfigureAwait(false);
+        return await SendWhenReadyAsync(
+            session => session.Requests.RequestAsync(method, parameters, resultType, options, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts a request on the ready connection and awaits it off the loop. When the connection died between the
+    /// loop's check and the write, nothing was written: the call then goes back to the mailbox and waits for the
+    /// restored connection, as it would had it arrived a moment later (bounded, so a flapping link still fails).
+    /// </summary>
+    private async Task<T> SendWhenReadyAsync<T>(Func<AdapterSession, Task<T>> request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var sent = await PostAsync(() => Task.FromResult(request(ReadySession(cancellationToken))), cancellationToken, waitsForReady: true).ConfigureAwait(false);
+            try
+            {
+                return await sent.ConfigureAwait(false);
+            }
+            catch (ZenSendException ex) when (ex.Failure == SendFailure.NotConnected && attempt < MaxUnsentRetries)
+            {
+                Log.AdapterUnsentRetry(_logger, Name, attempt);
+            }
+        }
     }
 
     /// <summary>Removes a subscription (its DisposeAsync); after a stop there is nothing left to undo.</summary>

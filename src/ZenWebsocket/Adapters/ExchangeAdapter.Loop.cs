@@ -6,14 +6,16 @@ public abstract partial class ExchangeAdapter
 {
     private const int StepCount = 4;
 
-    // Marks the loop's own flow, so a hook that calls the public API (which would wait for the loop, i.e. for
-    // itself) fails loudly instead of deadlocking.
-    private static readonly AsyncLocal<ExchangeAdapter?> s_loopOwner = new();
+    // Marks the flow of the command the loop is running, so a hook that calls the public API (which would wait for
+    // the loop, i.e. for itself) fails loudly instead of deadlocking. The mark is one object per command: a timer or
+    // task a hook started inherits it, but by the time it fires that command is over and its calls simply queue.
+    private static readonly AsyncLocal<object?> s_loopFlow = new();
 
     private readonly Channel<Command> _mailbox;
     private readonly Task _loop;
     private readonly TimeProvider _time;
     private readonly int _mailboxCapacity;
+    private object? _runningFlow;
 
     // The adapter's state. Only the loop writes these fields; other threads read the published snapshot.
     private readonly List<AdapterSubscription> _subscriptions = [];
@@ -37,7 +39,7 @@ public abstract partial class ExchangeAdapter
     /// is ready (or faulted or stopped, and then fails).</summary>
     private async Task<T> PostAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken, bool waitsForReady = false)
     {
-        if (ReferenceEquals(s_loopOwner.Value, this))
+        if (s_loopFlow.Value is { } flow && ReferenceEquals(flow, Volatile.Read(ref _runningFlow)))
         {
             throw new InvalidOperationException("A hook called the adapter's public API, which waits for the hook itself. Inside a hook use the AdapterSession it was given.");
         }
@@ -58,11 +60,14 @@ public abstract partial class ExchangeAdapter
 
     private async Task RunLoopAsync()
     {
-        s_loopOwner.Value = this;
         await foreach (var command in _mailbox.Reader.ReadAllAsync().ConfigureAwait(false))
         {
+            var flow = new object();
+            s_loopFlow.Value = flow;
+            Volatile.Write(ref _runningFlow, flow);
             await DispatchAsync(command).ConfigureAwait(false);
             await ReleaseParkedAsync().ConfigureAwait(false);
+            Volatile.Write(ref _runningFlow, null);
         }
     }
 

@@ -4,6 +4,9 @@ namespace ZenWebsocket;
 
 public abstract partial class ExchangeAdapter
 {
+    // How long the loop waits for a client whose socket closed to report the end of its connection.
+    private static readonly TimeSpan LossSettleBound = TimeSpan.FromSeconds(2);
+
     /// <summary>Starts an ordered path: the first start (<paramref name="cause"/> null) or a reconnect after a loss.</summary>
     private Task BeginPathAsync(ConnectionStateChange? cause)
     {
@@ -271,7 +274,28 @@ public abstract partial class ExchangeAdapter
     /// restored connection instead of failing on a dead one.</summary>
     private async Task HandleLossIfAnyAsync()
     {
-        if (_state == AdapterState.Ready && _session is { Client.Completion: { IsCompleted: true } ended } session)
+        if (_state != AdapterState.Ready || _session is not { } session)
+        {
+            return;
+        }
+
+        var ended = session.Client.Completion;
+        if (!ended.IsCompleted && !session.Client.HasOpenSocket)
+        {
+            // The socket is gone but the client has not finished saying so (its reconnection is off, so it will
+            // complete): wait a moment for the loss rather than send into a dead connection.
+            try
+            {
+                // Real time on purpose: the end comes from the socket, not from any clock a test may hold still.
+                await ended.WaitAsync(LossSettleBound, TimeProvider.System).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return;
+            }
+        }
+
+        if (ended.IsCompleted)
         {
             await OnConnectionLostAsync(session, await ended.ConfigureAwait(false)).ConfigureAwait(false);
         }

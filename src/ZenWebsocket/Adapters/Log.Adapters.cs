@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(6006, LogLevel.Information, "Adapter {Adapter}: restored {Restored} topic(s), {Failed} rejected")]
     public static partial void AdapterSubscriptionsRestored(ILogger logger, string adapter, int restored, int failed);
+
+    [LoggerMessage(6007, LogLevel.Debug, "Adapter {Adapter}: the connection died before a call was written (try {Attempt}); the call waits for the restored connection")]
+    public static partial void AdapterUnsentRetry(ILogger logger, string adapter, int attempt);
 }

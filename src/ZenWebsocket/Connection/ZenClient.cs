@@ -239,4 +239,8 @@ public sealed partial class ZenClient : IAsyncDisposable
     {
         public TaskCompletionSource<ConnectionStateChange> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
+
+    /// <summary>Gets whether a socket is open for writing right now. <see cref="State"/> can still say Connected for a
+    /// moment after the server's close arrived; the adapter uses this to treat such a client as lost.</summary>
+    internal bool HasOpenSocket => Volatile.Read(ref _session) is { IsOpen: true };
 }

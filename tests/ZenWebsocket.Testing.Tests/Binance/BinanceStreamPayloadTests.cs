@@ -109,6 +109,24 @@ public class BinanceStreamPayloadTests
         Assert.Equal(first.GetProperty("u").GetInt64() + 1, second.GetProperty("U").GetInt64());
     }
 
+    [Fact]
+    public async Task Microsecond_time_unit_scales_event_times_but_not_ids()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(1_770_000_000_123));
+        await using var simulator = await BinanceSimulator.StartAsync(BinanceTestKit.Quiet(time));
+        using var micro = await Client.ConnectAsync(simulator.Stream("/stream?streams=btcusdt@depth@100ms&timeUnit=MICROSECOND"));
+        using var milli = await Client.ConnectAsync(simulator.Stream("/ws/btcusdt@depth@100ms"));
+        await simulator.WaitForStreamConnectionsAsync(2).Bounded();
+
+        simulator.StepMarket();
+        var inMicros = (await micro.ReceiveJsonAsync()).GetProperty("data");
+        var inMillis = await milli.ReceiveJsonAsync();
+
+        Assert.Equal(1_770_000_000_123_000, inMicros.GetProperty("E").GetInt64());
+        Assert.Equal(1_770_000_000_123, inMillis.GetProperty("E").GetInt64());
+        Assert.Equal(inMillis.GetProperty("u").GetInt64(), inMicros.GetProperty("u").GetInt64());
+    }
+
     private static void AssertFields(JsonElement element, params string[] names)
     {
         Assert.Equal(names, element.EnumerateObject().Select(p => p.Name));

@@ -17,7 +17,10 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
 {
     private static readonly TimeSpan CloseHandshakeBound = TimeSpan.FromSeconds(2);
 
-    private readonly Channel<Outgoing> _outbound = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+    // Binance drops consumers that read too slowly; past this many queued frames the connection is cut.
+    private const int MaxQueued = 100_000;
+
+    private readonly Channel<Outgoing> _outbound = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(MaxQueued) { SingleReader = true });
     private readonly BinanceSimulator _owner;
     private readonly BinanceSimulatorOptions _options;
     private readonly TimeProvider _time;
@@ -47,6 +50,7 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
         Role = role;
         Ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         Query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
+        Microseconds = MicrosecondTimes.Requested(Query);
         var tap = new InboundFrameTap(gate, OnInboundFrame);
         _socket = WebSocket.CreateFromStream(tap, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
     }
@@ -58,6 +62,9 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
     public string Ip { get; }
 
     public IReadOnlyDictionary<string, string> Query { get; }
+
+    /// <summary>Gets whether the handshake asked for <c>timeUnit=MICROSECOND</c>: event times go out in microseconds.</summary>
+    public bool Microseconds { get; }
 
     /// <summary>Gets or sets whether stream events go out in the <c>{stream, data}</c> wrapper (B.3 <c>combined</c>).</summary>
     public bool Combined
@@ -76,7 +83,13 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
             return false;
         }
 
-        return _outbound.Writer.TryWrite(new Outgoing(json, null, null, null));
+        if (_outbound.Writer.TryWrite(new Outgoing(json, null, null, null)))
+        {
+            return true;
+        }
+
+        Abort();
+        return false;
     }
 
     public void Close(WebSocketCloseStatus status, string reason)
@@ -125,7 +138,8 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
     /// <summary>Sends <c>serverShutdown</c> in this connection's form, then closes after <see cref="BinanceSimulatorOptions.ShutdownGrace"/>.</summary>
     public void AnnounceShutdown()
     {
-        var now = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var ms = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = (Microseconds ? ms * 1000 : ms).ToString(CultureInfo.InvariantCulture);
         var evt = "{\"e\":\"serverShutdown\",\"E\":" + now + "}";
         var text = Role == ConnectionRole.Api
             ? "{\"event\":" + evt + "}"

@@ -114,7 +114,9 @@ internal sealed class StreamHub : IStreamSink
 
     public void Publish(string stream, string payload)
     {
+        string? micro = null;
         string? wrapped = null;
+        string? wrappedMicro = null;
         lock (_lock)
         {
             if (!_subscribers.TryGetValue(stream, out var set))
@@ -124,18 +126,20 @@ internal sealed class StreamHub : IStreamSink
 
             foreach (var connection in set)
             {
-                if (connection.Combined)
+                // Each variant is built once per event, only when some subscriber reads it.
+                var text = (connection.Microseconds, connection.Combined) switch
                 {
-                    wrapped ??= "{\"stream\":\"" + stream + "\",\"data\":" + payload + "}";
-                    connection.TrySend(wrapped);
-                }
-                else
-                {
-                    connection.TrySend(payload);
-                }
+                    (false, false) => payload,
+                    (false, true) => wrapped ??= Wrap(stream, payload),
+                    (true, false) => micro ??= MicrosecondTimes.Convert(payload),
+                    (true, true) => wrappedMicro ??= Wrap(stream, micro ??= MicrosecondTimes.Convert(payload)),
+                };
+                connection.TrySend(text);
             }
         }
     }
+
+    private static string Wrap(string stream, string data) => "{\"stream\":\"" + stream + "\",\"data\":" + data + "}";
 
     private void Unindex(BinanceConnection connection, string stream)
     {
