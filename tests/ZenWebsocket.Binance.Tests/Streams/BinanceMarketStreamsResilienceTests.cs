@@ -89,6 +89,34 @@ public sealed class BinanceMarketStreamsResilienceTests
     }
 
     [Fact]
+    public async Task A_half_open_link_is_caught_by_the_silence_watchdog_and_the_stream_comes_back()
+    {
+        await using var harness = await StreamsHarness.StartAsync(client: c => c with { Heartbeat = new ServerPingHeartbeatOptions { Timeout = TimeSpan.FromSeconds(1.5) } });
+        await using var depth = await harness.Streams.SubscribeAsync("bnbusdt@depth@100ms").Within();
+        await using var items = depth.ReadAllAsync().GetAsyncEnumerator();
+        // (A slow first start may already trip the short watchdog once: wait for data, whatever came before.)
+        while (!(await items.NextAsync()).IsData)
+        {
+        }
+
+        var accepted = harness.Simulator.AcceptedStreamConnections;
+        harness.Simulator.GoSilent();
+        SubscriptionItem item;
+        do
+        {
+            item = await items.NextAsync();
+        }
+        while (item.IsData);
+
+        Assert.Equal(SubscriptionItemKind.Reconnecting, item.Kind);
+        var restored = await items.NextAsync();
+        var next = await items.NextAsync();
+        Assert.Equal(SubscriptionItemKind.Restored, restored.Kind);
+        Assert.True(next.IsData, $"After {restored.Kind}: {next.Kind} {next.Detail}");
+        Assert.Equal(accepted + 1, harness.Simulator.AcceptedStreamConnections);
+    }
+
+    [Fact]
     public async Task A_dropped_connection_reconnects_resubscribes_and_marks_the_hole()
     {
         await using var harness = await StreamsHarness.StartAsync();
