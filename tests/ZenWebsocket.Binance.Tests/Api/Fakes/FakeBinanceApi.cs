@@ -54,6 +54,9 @@ internal sealed class FakeBinanceApi : IAsyncDisposable
     /// <summary>How the fake reads its own clock: the real time, plus an optional skew for the server side.</summary>
     public TimeSpan ServerSkew { get; set; }
 
+    /// <summary>The REQUEST_WEIGHT limit the fake reports in <c>rateLimits</c> (it never enforces it).</summary>
+    public int WeightLimit { get; set; } = 6000;
+
     public static async Task<FakeBinanceApi> StartAsync()
     {
         var (pem, publicKey, _) = Signing.BinanceSignerTests.NewEd25519Key();
@@ -142,7 +145,7 @@ internal sealed class FakeBinanceApi : IAsyncDisposable
         _received.AddOrUpdate(method, 1, (_, n) => n + 1);
         _log.Enqueue((method, parameters));
         var weight = Interlocked.Add(ref _weightCount, method == "account.status" ? 20 : 1);
-        var rateLimits = $"[{{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":6000,\"count\":{weight}}}]";
+        var rateLimits = $"[{{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":{WeightLimit},\"count\":{weight}}}]";
 
         if (_scriptedErrors.TryRemove(method, out var scripted))
         {
