@@ -135,7 +135,7 @@ public sealed partial class BinanceApiClient
     {
         try
         {
-            return await GetOrderAsync(symbol, clientOrderId, cancellationToken).ConfigureAwait(false);
+            return await OnRestoredConnectionAsync(() => GetOrderAsync(symbol, clientOrderId, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (BinanceApiException ex) when (ex.Code == BinanceErrors.NoSuchOrder)
         {
