@@ -73,4 +73,21 @@ public sealed class BinanceClockSyncTests
         Assert.Equal(BinanceOrderStatus.New, order.Status);
         Assert.InRange(client.ClockOffset.TotalSeconds, 19, 21);
     }
+
+    [Fact]
+    public async Task The_offset_is_measured_again_periodically_while_connected()
+    {
+        await using var api = await FakeBinanceApi.StartAsync();
+        await using var client = ApiKit.Client(api, ApiKit.Hmac(), o => o.ClockSyncInterval = TimeSpan.FromMilliseconds(50));
+        await client.StartAsync().Within();
+
+        // The server's clock drifts 5 s without any reconnect: the periodic measurement picks it up.
+        api.ServerSkew = TimeSpan.FromSeconds(5);
+        var measuredBefore = api.Received("time");
+        await api.WaitForAsync("time", measuredBefore + 2);
+
+        Assert.InRange(client.ClockOffset.TotalSeconds, 4, 6);
+        Assert.Equal(0, client.GetDiagnostics().Reconnects);
+        Assert.Equal(BinanceOrderStatus.New, (await client.PlaceOrderAsync(ApiKit.Limit()).Within()).Status);
+    }
 }

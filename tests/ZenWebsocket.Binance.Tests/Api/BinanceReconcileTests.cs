@@ -5,13 +5,15 @@ namespace ZenWebsocket.Binance.Tests.Api;
 
 public sealed class BinanceReconcileTests
 {
-    [Fact]
-    public async Task An_order_whose_answer_was_lost_with_the_connection_is_reconciled_by_its_client_order_id()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_order_whose_answer_was_lost_with_the_connection_is_reconciled_by_its_client_order_id(bool closedGracefully)
     {
         await using var api = await FakeBinanceApi.StartAsync();
         await using var client = ApiKit.Client(api, ApiKit.Ed25519(api));
         await client.StartAsync().Within();
-        api.DropAfterExecuting("order.place");
+        api.DropAfterExecuting("order.place", closedGracefully);
 
         var lost = await Assert.ThrowsAsync<ZenConnectionLostException>(() => client.PlaceOrderAsync(ApiKit.Limit())).Within();
         var clientOrderId = Assert.IsType<string>(lost.Data[BinanceApiClient.ClientOrderIdDataKey]);

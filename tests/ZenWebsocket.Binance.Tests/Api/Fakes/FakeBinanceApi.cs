@@ -75,7 +75,7 @@ internal sealed class FakeBinanceApi : IAsyncDisposable
     public bool HasOrder(string clientOrderId) => _orders.ContainsKey(clientOrderId);
 
     /// <summary>The next request of this method is executed and then its connection aborted, unanswered.</summary>
-    public void DropAfterExecuting(string method) => _dropAfter[method] = 1;
+    public void DropAfterExecuting(string method, bool graceful = false) => _dropAfter[method] = graceful ? 1 : 0;
 
     /// <summary>The next request of this method gets this error JSON (the whole <c>error</c> object) and status.</summary>
     public void FailNext(string method, int status, string errorJson) => _scriptedErrors[method] = $"{status}|{errorJson}";
@@ -165,9 +165,18 @@ internal sealed class FakeBinanceApi : IAsyncDisposable
             return;
         }
 
-        if (_dropAfter.TryRemove(method, out _))
+        if (_dropAfter.TryRemove(method, out var graceful))
         {
-            connection.Abort();
+            // Abort: the TCP connection just dies. Graceful: a close handshake, as a server that ends the session.
+            if (graceful == 1)
+            {
+                await connection.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, "dropped");
+            }
+            else
+            {
+                connection.Abort();
+            }
+
             return;
         }
 
