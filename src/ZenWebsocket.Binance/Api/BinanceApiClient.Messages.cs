@@ -39,7 +39,23 @@ public sealed partial class BinanceApiClient
             // Binance closes the connection soon after: reconnecting now, on our terms, loses less than waiting.
             Log.ApiServerShutdown(_logger);
             ServerShutdownAnnounced?.Invoke(this, at);
-            _ = session.Client.CloseAsync(WebSocketCloseStatus.NormalClosure, "serverShutdown announced");
+            _ = CloseForShutdownAsync(session);
+        }
+    }
+
+    private static async Task CloseForShutdownAsync(AdapterSession session)
+    {
+        try
+        {
+            await session.Client.CloseAsync(WebSocketCloseStatus.NormalClosure, "serverShutdown announced").ConfigureAwait(false);
+        }
+        catch (ZenWebSocketException)
+        {
+            // The server closed first: the adapter reconnects either way.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The adapter already replaced or stopped this connection.
         }
     }
 
