@@ -45,19 +45,6 @@ internal static partial class DeribitCommand
         return false;
     }
 
-    /// <summary>Parses a positive decimal (invariant culture) for <paramref name="optionName"/>.</summary>
-    internal static bool TryParsePositiveDecimal(string text, string optionName, out decimal value, out string? error)
-    {
-        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && value > 0)
-        {
-            error = null;
-            return true;
-        }
-
-        error = $"{optionName} must be a positive number such as 10 or 0.5, got '{text}'.";
-        return false;
-    }
-
     /// <summary>The credentials: the options first, then <see cref="ClientIdVariable"/> and <see cref="ClientSecretVariable"/>.</summary>
     internal static (string? ClientId, string? ClientSecret) ResolveCredentials(string? clientId, string? clientSecret, Func<string, string?> environment)
     {
@@ -65,49 +52,16 @@ internal static partial class DeribitCommand
         return (NonEmpty(clientId) ?? NonEmpty(environment(ClientIdVariable)), NonEmpty(clientSecret) ?? NonEmpty(environment(ClientSecretVariable)));
     }
 
-    /// <summary>Formats a decimal for output (invariant culture, '-' when absent).</summary>
-    internal static string Number(decimal? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "-";
-
     /// <summary>Formats an order as one line.</summary>
     internal static string FormatOrder(DeribitOrder order) =>
-        $"order {order.OrderId} {order.OrderState} {order.Direction} {order.InstrumentName} {order.OrderType} amount {Number(order.Amount)} price {Number(order.Price)} filled {Number(order.FilledAmount)} label {order.Label ?? "-"}";
+        $"order {order.OrderId} {order.OrderState} {order.Direction} {order.InstrumentName} {order.OrderType} amount {SharedOptions.Number(order.Amount)} price {SharedOptions.Number(order.Price)} filled {SharedOptions.Number(order.FilledAmount)} label {order.Label ?? "-"}";
 
     private static Command StreamCommand(CliContext context, DeribitFeed feed, string name, string description)
     {
         var instrument = InstrumentArgument();
         var (url, testnet) = EndpointOptions();
-        var duration = new Option<double?>("--duration", "-d")
-        {
-            Description = "Stream this many seconds, then stop. Default: until Ctrl+C or --count.",
-            HelpName = "SECONDS",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-                if (CliParsing.TryParseSeconds(text, "--duration", out var seconds, out var error))
-                {
-                    return seconds;
-                }
-
-                result.AddError(error);
-                return null;
-            },
-        };
-        var count = new Option<int?>("--count", "-n")
-        {
-            Description = "Stop after this many update lines.",
-            HelpName = "N",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
-                {
-                    return n;
-                }
-
-                result.AddError($"--count must be a positive whole number, got '{text}'.");
-                return null;
-            },
-        };
+        var duration = SharedOptions.Duration();
+        var count = SharedOptions.Count();
         var command = new Command(name, description) { instrument, url, testnet, duration, count };
         AddEndpointValidator(command, url, testnet);
         command.SetAction((parse, cancellationToken) =>
@@ -164,9 +118,9 @@ internal static partial class DeribitCommand
     private static Command PlaceCommand(CliContext context, Func<string, string?> environment, DeribitOrderAction action, string name)
     {
         var instrument = InstrumentArgument();
-        var amount = DecimalOption("--amount", "-a", "The amount (contracts in USD for perpetuals and futures, coins for options).", "A");
+        var amount = SharedOptions.PositiveDecimal("--amount", "-a", "The amount (contracts in USD for perpetuals and futures, coins for options).", "A");
         amount.Required = true;
-        var price = DecimalOption("--price", "-p", "The limit price. Default: a market order.", "P");
+        var price = SharedOptions.PositiveDecimal("--price", "-p", "The limit price. Default: a market order.", "P");
         var label = new Option<string?>("--label", "-l")
         {
             Description = "A label for the order (at most 64 characters). Default: a generated zen-... label.",
@@ -226,53 +180,11 @@ internal static partial class DeribitCommand
         return instrument;
     }
 
-    private static Option<decimal?> DecimalOption(string name, string alias, string description, string helpName) => new(name, alias)
-    {
-        Description = description,
-        HelpName = helpName,
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (TryParsePositiveDecimal(text, name, out var value, out var error))
-            {
-                return value;
-            }
+    private static (Option<Uri?> Url, Option<bool> Testnet) EndpointOptions() => SharedOptions.Endpoint(
+        $"The endpoint, any ws:// or wss:// URL (e.g. a simulator's). Default: production {DeribitOptions.ProductionUri}.",
+        $"Use testnet, {DeribitOptions.TestnetUri}.");
 
-            result.AddError(error!);
-            return null;
-        },
-    };
-
-    private static (Option<Uri?> Url, Option<bool> Testnet) EndpointOptions()
-    {
-        var url = new Option<Uri?>("--url", "-u")
-        {
-            Description = $"The endpoint, any ws:// or wss:// URL (e.g. a simulator's). Default: production {DeribitOptions.ProductionUri}.",
-            HelpName = "URL",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-                if (CliParsing.TryParseUrl(text, out var parsed, out var error))
-                {
-                    return parsed;
-                }
-
-                result.AddError(error);
-                return null;
-            },
-        };
-        var testnet = new Option<bool>("--testnet") { Description = $"Use testnet, {DeribitOptions.TestnetUri}." };
-        return (url, testnet);
-    }
-
-    private static void AddEndpointValidator(Command command, Option<Uri?> url, Option<bool> testnet) =>
-        command.Validators.Add(result =>
-        {
-            if (result.GetResult(url) is not null && result.GetValue(testnet))
-            {
-                result.AddError("--url and --testnet do not go together: pick one endpoint.");
-            }
-        });
+    private static void AddEndpointValidator(Command command, Option<Uri?> url, Option<bool> testnet) => SharedOptions.RefuseUrlWithTestnet(command, url, testnet);
 
     private static Uri Endpoint(Uri? url, bool testnet) => url ?? (testnet ? DeribitOptions.TestnetUri : DeribitOptions.ProductionUri);
 

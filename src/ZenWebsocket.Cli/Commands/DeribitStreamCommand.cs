@@ -1,3 +1,4 @@
+using ZenWebsocket.Cli.Options;
 using System.Text.Json;
 using System.Threading.Channels;
 using ZenWebsocket.Deribit;
@@ -71,11 +72,11 @@ internal static class DeribitStreamCommand
 
     /// <summary>Formats a ticker as one line.</summary>
     internal static string FormatTicker(DeribitTicker t) =>
-        $"ticker {t.InstrumentName} bid {DeribitCommand.Number(t.BestBidPrice)} x {DeribitCommand.Number(t.BestBidAmount)} ask {DeribitCommand.Number(t.BestAskPrice)} x {DeribitCommand.Number(t.BestAskAmount)} last {DeribitCommand.Number(t.LastPrice)} mark {DeribitCommand.Number(t.MarkPrice)} index {DeribitCommand.Number(t.IndexPrice)}";
+        $"ticker {t.InstrumentName} bid {SharedOptions.Number(t.BestBidPrice)} x {SharedOptions.Number(t.BestBidAmount)} ask {SharedOptions.Number(t.BestAskPrice)} x {SharedOptions.Number(t.BestAskAmount)} last {SharedOptions.Number(t.LastPrice)} mark {SharedOptions.Number(t.MarkPrice)} index {SharedOptions.Number(t.IndexPrice)}";
 
     /// <summary>Formats a trade as one line.</summary>
     internal static string FormatTrade(DeribitTrade t) =>
-        $"trade {t.InstrumentName} {t.Direction} {DeribitCommand.Number(t.Amount)} @ {DeribitCommand.Number(t.Price)} id {t.TradeId} seq {t.TradeSeq}";
+        $"trade {t.InstrumentName} {t.Direction} {SharedOptions.Number(t.Amount)} @ {SharedOptions.Number(t.Price)} id {t.TradeId} seq {t.TradeSeq}";
 
     /// <summary>Formats a marker of the stream as one line; null for data.</summary>
     internal static string? FormatMarker(in SubscriptionItem item) => item.Kind switch
@@ -199,8 +200,8 @@ internal static class DeribitStreamCommand
     private static string FormatBook(DeribitOrderBookSubscription book, DeribitBookApplyResult result)
     {
         var (bids, asks) = book.GetLevels(BookDepth);
-        var bid = bids.Count > 0 ? $"{DeribitCommand.Number(bids[0].Key)} x {DeribitCommand.Number(bids[0].Value)}" : "- x -";
-        var ask = asks.Count > 0 ? $"{DeribitCommand.Number(asks[0].Key)} x {DeribitCommand.Number(asks[0].Value)}" : "- x -";
+        var bid = bids.Count > 0 ? $"{SharedOptions.Number(bids[0].Key)} x {SharedOptions.Number(bids[0].Value)}" : "- x -";
+        var ask = asks.Count > 0 ? $"{SharedOptions.Number(asks[0].Key)} x {SharedOptions.Number(asks[0].Value)}" : "- x -";
         var kind = result == DeribitBookApplyResult.Snapshot ? "snapshot" : "change";
         return $"book {book.InstrumentName} bid {bid} ask {ask} depth {bids.Count}/{asks.Count} {kind} {book.ChangeId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}";
     }

@@ -14,19 +14,7 @@ internal static class SimulateCommand
     /// <summary>Builds the command; its action writes to <paramref name="context"/>.</summary>
     public static Command Create(CliContext context)
     {
-        var port = new Option<int>("--port", "-p")
-        {
-            Description = "TCP port on 127.0.0.1; 0 picks a free one.",
-            HelpName = "N",
-            DefaultValueFactory = _ => 0,
-        };
-        port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                result.AddError("--port must be from 0 to 65535.");
-            }
-        });
+        var port = CreatePortOption();
         var seed = new Option<int>("--seed")
         {
             Description = "Seed of the market-data generator; one seed, one market.",
@@ -40,7 +28,26 @@ internal static class SimulateCommand
         };
         deribit.SetAction((parse, cancellationToken) =>
             RunAsync(parse.GetValue(port), parse.GetValue(seed), context.Output, context.Error, cancellationToken));
-        return new Command("simulate", "Run an exchange simulator standalone until Ctrl+C.") { deribit };
+        return new Command("simulate", "Run an exchange simulator standalone until Ctrl+C.") { deribit, SimulateBinanceCommand.Create(context) };
+    }
+
+    /// <summary>The <c>--port</c> option every simulator takes: 0 to 65535, 0 picks a free port.</summary>
+    internal static Option<int> CreatePortOption()
+    {
+        var port = new Option<int>("--port", "-p")
+        {
+            Description = "TCP port on 127.0.0.1; 0 picks a free one.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 0,
+        };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port must be from 0 to 65535.");
+            }
+        });
+        return port;
     }
 
     /// <summary>Starts the simulator, prints one <c>listening ...</c> line, serves until cancelled.</summary>

@@ -1,0 +1,535 @@
+using System.Text.Json;
+
+namespace ZenWebsocket.Testing.Simulators.Binance;
+
+/// <summary>
+/// One symbol's book, update ids, trades and statistics. Every change to the book takes the next update id, so a
+/// snapshot taken under <see cref="Gate"/> is the book at exactly its <c>lastUpdateId</c>.
+/// </summary>
+internal sealed class SymbolMarket
+{
+    private const int HistoryDepth = 32;
+    private const int MaxLevels = 70;
+    private const int MinLevels = 30;
+    private static readonly int[] PartialLevels = [5, 10, 20];
+    private static readonly Comparer<decimal> Descending = Comparer<decimal>.Create((a, b) => b.CompareTo(a));
+
+    private readonly SortedDictionary<decimal, decimal> _bids = new(Descending);
+    private readonly SortedDictionary<decimal, decimal> _asks = new();
+    private readonly Dictionary<decimal, decimal> _windowBids = [];
+    private readonly Dictionary<decimal, decimal> _windowAsks = [];
+    private readonly Queue<DepthSnapshot> _history = new();
+    private readonly decimal _spacing;
+    private readonly string _prefix;
+    private long _windowFirstId;
+    private long _lastWindowFirstId;
+    private bool _gapPending;
+    private long _nextTradeId = 1;
+    private long _nextAggId = 1;
+    private decimal? _topBid;
+    private decimal? _topAsk;
+
+    // 24 h ticker and 1 m kline statistics, from the trades printed since start.
+    private readonly long _openTime;
+    private readonly decimal _openPrice;
+    private decimal _last;
+    private decimal _lastQty;
+    private decimal _high;
+    private decimal _low;
+    private decimal _volume;
+    private decimal _quoteVolume;
+    private long _firstTradeId = -1;
+    private long _tradeCount;
+    private Kline _kline;
+
+    public SymbolMarket(BinanceSimSymbol symbol, MarketRandom random, long nowMs)
+    {
+        Symbol = symbol;
+        _prefix = symbol.Symbol.ToLowerInvariant() + "@";
+        var mid = Math.Round(symbol.InitialPrice / symbol.TickSize) * symbol.TickSize;
+        var ticks = Math.Max(1m, Math.Round(symbol.InitialPrice * 0.0001m / symbol.TickSize));
+        _spacing = ticks * symbol.TickSize;
+        for (var i = 1; i <= 50; i++)
+        {
+            _bids[mid - (i * _spacing)] = RandomQuantity(random);
+            if (mid - (i * _spacing) <= 0)
+            {
+                _bids.Remove(mid - (i * _spacing));
+            }
+
+            _asks[mid + (i * _spacing)] = RandomQuantity(random);
+        }
+
+        LastUpdateId = random.FirstUpdateId();
+        _openTime = nowMs;
+        _openPrice = _last = _high = _low = mid;
+        _kline = new Kline(MinuteStart(nowMs), mid);
+        (_topBid, _topAsk) = (First(_bids), First(_asks));
+        _history.Enqueue(Snapshot(5000));
+    }
+
+    public Lock Gate { get; } = new();
+
+    public BinanceSimSymbol Symbol { get; }
+
+    /// <summary>Gets the last applied (and published) update id.</summary>
+    public long LastUpdateId { get; private set; }
+
+    public void InjectGap()
+    {
+        lock (Gate)
+        {
+            _gapPending = true;
+        }
+    }
+
+    public bool TryGetTop(out decimal bid, out decimal ask)
+    {
+        lock (Gate)
+        {
+            bid = First(_bids) ?? 0;
+            ask = First(_asks) ?? 0;
+            return _bids.Count > 0 && _asks.Count > 0;
+        }
+    }
+
+    /// <summary>The book at the last applied id; <paramref name="stale"/> gives an older one, below what a fresh subscriber buffers.</summary>
+    public DepthSnapshot GetSnapshot(int limit, bool stale)
+    {
+        lock (Gate)
+        {
+            if (!stale)
+            {
+                return Snapshot(limit);
+            }
+
+            // Older than anything a recent subscriber can have buffered first: the next @100ms event starts at
+            // LastUpdateId + 1, @depth events at the start of the open or the last completed window. So
+            // lastUpdateId + 1 < U for all of them.
+            var nextU = LastUpdateId + 1;
+            foreach (var windowStart in new[] { _windowFirstId, _lastWindowFirstId })
+            {
+                if (windowStart > 0)
+                {
+                    nextU = Math.Min(nextU, windowStart);
+                }
+            }
+
+            var old = _history.FirstOrDefault(s => s.LastUpdateId + 1 < nextU);
+            var basis = old ?? Snapshot(limit) with { LastUpdateId = nextU - 2 };
+            return basis with { Bids = [.. basis.Bids.Take(limit)], Asks = [.. basis.Asks.Take(limit)] };
+        }
+    }
+
+    /// <summary>One generator step: maybe a trade, one to three level changes, then the events of the subscribed streams.</summary>
+    public void Step(MarketRandom random, IStreamSink sink, long nowMs, bool slowTick)
+    {
+        lock (Gate)
+        {
+            var gap = _gapPending;
+            if (gap)
+            {
+                // The ids in between are never published: U > previous u + 1 for every diff subscriber.
+                LastUpdateId += random.GapSize();
+                _gapPending = false;
+            }
+
+            var first = LastUpdateId + 1;
+            var changes = new List<(bool Bid, decimal Price, decimal Quantity)>();
+            if (random.TradeNow())
+            {
+                Trade(random, sink, nowMs, changes);
+            }
+
+            var count = random.ChangeCount();
+            for (var i = 0; i < count; i++)
+            {
+                ChangeLevel(random, changes);
+            }
+
+            PublishDiff(sink, "depth@100ms", first, LastUpdateId, nowMs, changes.Where(c => c.Bid).Select(c => new PriceLevel(c.Price, c.Quantity)), changes.Where(c => !c.Bid).Select(c => new PriceLevel(c.Price, c.Quantity)));
+            if (gap)
+            {
+                // The 1000 ms stream loses the window the gap fell into, so it shows the gap too.
+                _windowBids.Clear();
+                _windowAsks.Clear();
+                _windowFirstId = 0;
+            }
+
+            if (_windowFirstId == 0)
+            {
+                _windowFirstId = first;
+            }
+
+            foreach (var change in changes)
+            {
+                (change.Bid ? _windowBids : _windowAsks)[change.Price] = change.Quantity;
+            }
+
+            foreach (var levels in PartialLevels)
+            {
+                PublishPartial(sink, "depth" + levels + "@100ms", levels);
+            }
+
+            PublishBookTicker(sink);
+            if (slowTick)
+            {
+                PublishDiff(sink, "depth", _windowFirstId, LastUpdateId, nowMs, Levels(_windowBids, descending: true), Levels(_windowAsks, descending: false));
+                _lastWindowFirstId = _windowFirstId;
+                _windowBids.Clear();
+                _windowAsks.Clear();
+                _windowFirstId = 0;
+                foreach (var levels in PartialLevels)
+                {
+                    PublishPartial(sink, "depth" + levels, levels);
+                }
+
+                PublishKline(sink, nowMs);
+                PublishTicker(sink, nowMs);
+            }
+
+            _history.Enqueue(Snapshot(5000));
+            while (_history.Count > HistoryDepth)
+            {
+                _history.Dequeue();
+            }
+        }
+    }
+
+    private static IEnumerable<PriceLevel> Levels(Dictionary<decimal, decimal> window, bool descending) =>
+        (descending ? window.OrderByDescending(p => p.Key) : window.OrderBy(p => p.Key)).Select(p => new PriceLevel(p.Key, p.Value));
+
+    private static decimal? First(SortedDictionary<decimal, decimal> side) => side.Count == 0 ? null : side.First().Key;
+
+    private static long MinuteStart(long ms) => ms - (ms % 60_000);
+
+    private DepthSnapshot Snapshot(int limit) => new(
+        LastUpdateId,
+        [.. _bids.Take(limit).Select(p => new PriceLevel(p.Key, p.Value))],
+        [.. _asks.Take(limit).Select(p => new PriceLevel(p.Key, p.Value))]);
+
+    private decimal RandomQuantity(MarketRandom random) => Symbol.StepSize * random.QuantitySteps();
+
+    private void Apply(bool bid, decimal price, decimal quantity, List<(bool, decimal, decimal)> changes)
+    {
+        var side = bid ? _bids : _asks;
+        if (quantity == 0)
+        {
+            side.Remove(price);
+        }
+        else
+        {
+            side[price] = quantity;
+        }
+
+        LastUpdateId++;
+        changes.Add((bid, price, quantity));
+    }
+
+    private void ChangeLevel(MarketRandom random, List<(bool, decimal, decimal)> changes)
+    {
+        var bid = random.Coin();
+        var side = bid ? _bids : _asks;
+        if (side.Count > MaxLevels)
+        {
+            Apply(bid, side.Last().Key, 0, changes);
+            return;
+        }
+
+        var action = random.Action();
+        if (action < 6 && side.Count > 0)
+        {
+            Apply(bid, side.Keys.ElementAt(random.Index(Math.Min(20, side.Count))), RandomQuantity(random), changes);
+            return;
+        }
+
+        if (action < 8 && side.Count > MinLevels)
+        {
+            Apply(bid, side.Keys.ElementAt(random.Index(Math.Min(20, side.Count))), 0, changes);
+            return;
+        }
+
+        // A new level near the top of its side, never crossing the other side.
+        var mid = (First(_bids) ?? _last) + (First(_asks) ?? _last);
+        var anchor = First(side) ?? (mid / 2);
+        var price = anchor + ((bid ? -1 : 1) * _spacing * random.Offset());
+        price = Math.Round(price / Symbol.TickSize) * Symbol.TickSize;
+        var crosses = bid ? First(_asks) is { } ask && price >= ask : First(_bids) is { } best && price <= best;
+        if (price <= 0 || crosses)
+        {
+            price = bid ? side.Last().Key - _spacing : side.Last().Key + _spacing;
+            if (price <= 0)
+            {
+                return;
+            }
+        }
+
+        Apply(bid, price, RandomQuantity(random), changes);
+    }
+
+    private void Trade(MarketRandom random, IStreamSink sink, long nowMs, List<(bool, decimal, decimal)> changes)
+    {
+        var takerBuys = random.Coin();
+        var side = takerBuys ? _asks : _bids;
+        if (side.Count <= MinLevels / 2)
+        {
+            return;
+        }
+
+        var (price, available) = side.First();
+        var quantity = Math.Min(available, Symbol.StepSize * random.TradeSteps());
+        Apply(!takerBuys, price, available - quantity, changes);
+
+        var tradeId = _nextTradeId++;
+        var aggId = _nextAggId++;
+        if (_firstTradeId < 0)
+        {
+            _firstTradeId = tradeId;
+        }
+
+        _last = price;
+        _lastQty = quantity;
+        _high = Math.Max(_high, price);
+        _low = Math.Min(_low, price);
+        _volume += quantity;
+        _quoteVolume += price * quantity;
+        _tradeCount++;
+        if (MinuteStart(nowMs) != _kline.Start)
+        {
+            _kline = new Kline(MinuteStart(nowMs), _kline.Close);
+        }
+
+        _kline.Add(tradeId, price, quantity, takerBuys);
+
+        // m: the buyer is the maker, i.e. the taker sold.
+        var buyerIsMaker = !takerBuys;
+        var symbol = Symbol.Symbol;
+        if (sink.HasSubscribers(_prefix + "trade"))
+        {
+            sink.Publish(_prefix + "trade", MarketJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("e", "trade");
+                w.WriteNumber("E", nowMs);
+                w.WriteString("s", symbol);
+                w.WriteNumber("t", tradeId);
+                w.WriteString("p", MarketJson.Decimal(price));
+                w.WriteString("q", MarketJson.Decimal(quantity));
+                w.WriteNumber("T", nowMs);
+                w.WriteBoolean("m", buyerIsMaker);
+                w.WriteBoolean("M", true);
+                w.WriteEndObject();
+            }));
+        }
+
+        if (sink.HasSubscribers(_prefix + "aggTrade"))
+        {
+            sink.Publish(_prefix + "aggTrade", MarketJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("e", "aggTrade");
+                w.WriteNumber("E", nowMs);
+                w.WriteString("s", symbol);
+                w.WriteNumber("a", aggId);
+                w.WriteString("p", MarketJson.Decimal(price));
+                w.WriteString("q", MarketJson.Decimal(quantity));
+                w.WriteNumber("f", tradeId);
+                w.WriteNumber("l", tradeId);
+                w.WriteNumber("T", nowMs);
+                w.WriteBoolean("m", buyerIsMaker);
+                w.WriteBoolean("M", true);
+                w.WriteEndObject();
+            }));
+        }
+    }
+
+    private void PublishDiff(IStreamSink sink, string suffix, long first, long last, long nowMs, IEnumerable<PriceLevel> bids, IEnumerable<PriceLevel> asks)
+    {
+        var stream = _prefix + suffix;
+        if (first == 0 || first > last || !sink.HasSubscribers(stream))
+        {
+            return;
+        }
+
+        sink.Publish(stream, MarketJson.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("e", "depthUpdate");
+            w.WriteNumber("E", nowMs);
+            w.WriteString("s", Symbol.Symbol);
+            w.WriteNumber("U", first);
+            w.WriteNumber("u", last);
+            MarketJson.WriteLevels(w, "b", bids);
+            MarketJson.WriteLevels(w, "a", asks);
+            w.WriteEndObject();
+        }));
+    }
+
+    private void PublishPartial(IStreamSink sink, string suffix, int levels)
+    {
+        var stream = _prefix + suffix;
+        if (sink.HasSubscribers(stream))
+        {
+            var snapshot = Snapshot(levels);
+            sink.Publish(stream, MarketJson.Write(w => MarketJson.WriteSnapshot(w, snapshot)));
+        }
+    }
+
+    private void PublishBookTicker(IStreamSink sink)
+    {
+        var (bid, ask) = (First(_bids), First(_asks));
+        var bidQty = bid is { } b ? _bids[b] : 0;
+        var askQty = ask is { } a ? _asks[a] : 0;
+        var moved = bid != _topBid || ask != _topAsk;
+        (_topBid, _topAsk) = (bid, ask);
+        var stream = _prefix + "bookTicker";
+        if (!moved || !sink.HasSubscribers(stream))
+        {
+            return;
+        }
+
+        sink.Publish(stream, MarketJson.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("u", LastUpdateId);
+            w.WriteString("s", Symbol.Symbol);
+            w.WriteString("b", MarketJson.Decimal(bid ?? 0));
+            w.WriteString("B", MarketJson.Decimal(bidQty));
+            w.WriteString("a", MarketJson.Decimal(ask ?? 0));
+            w.WriteString("A", MarketJson.Decimal(askQty));
+            w.WriteEndObject();
+        }));
+    }
+
+    private void PublishKline(IStreamSink sink, long nowMs)
+    {
+        var stream = _prefix + "kline_1m";
+        if (!sink.HasSubscribers(stream))
+        {
+            return;
+        }
+
+        if (MinuteStart(nowMs) != _kline.Start)
+        {
+            _kline = new Kline(MinuteStart(nowMs), _kline.Close);
+        }
+
+        var k = _kline;
+        sink.Publish(stream, MarketJson.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("e", "kline");
+            w.WriteNumber("E", nowMs);
+            w.WriteString("s", Symbol.Symbol);
+            w.WriteStartObject("k");
+            w.WriteNumber("t", k.Start);
+            w.WriteNumber("T", k.Start + 59_999);
+            w.WriteString("s", Symbol.Symbol);
+            w.WriteString("i", "1m");
+            w.WriteNumber("f", k.FirstTradeId);
+            w.WriteNumber("L", k.LastTradeId);
+            w.WriteString("o", MarketJson.Decimal(k.Open));
+            w.WriteString("c", MarketJson.Decimal(k.Close));
+            w.WriteString("h", MarketJson.Decimal(k.High));
+            w.WriteString("l", MarketJson.Decimal(k.Low));
+            w.WriteString("v", MarketJson.Decimal(k.Volume));
+            w.WriteNumber("n", k.Trades);
+            w.WriteBoolean("x", false);
+            w.WriteString("q", MarketJson.Decimal(k.QuoteVolume));
+            w.WriteString("V", MarketJson.Decimal(k.TakerBuyVolume));
+            w.WriteString("Q", MarketJson.Decimal(k.TakerBuyQuoteVolume));
+            w.WriteString("B", "0");
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }));
+    }
+
+    private void PublishTicker(IStreamSink sink, long nowMs)
+    {
+        var stream = _prefix + "ticker";
+        if (!sink.HasSubscribers(stream))
+        {
+            return;
+        }
+
+        var (bid, ask) = (First(_bids) ?? 0, First(_asks) ?? 0);
+        var change = _last - _openPrice;
+        sink.Publish(stream, MarketJson.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("e", "24hrTicker");
+            w.WriteNumber("E", nowMs);
+            w.WriteString("s", Symbol.Symbol);
+            w.WriteString("p", MarketJson.Decimal(change));
+            w.WriteString("P", (change / _openPrice * 100m).ToString("F2", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("w", MarketJson.Decimal(_volume == 0 ? _last : Math.Round(_quoteVolume / _volume, 8)));
+            w.WriteString("x", MarketJson.Decimal(_openPrice));
+            w.WriteString("c", MarketJson.Decimal(_last));
+            w.WriteString("Q", MarketJson.Decimal(_lastQty));
+            w.WriteString("b", MarketJson.Decimal(bid));
+            w.WriteString("B", MarketJson.Decimal(bid == 0 ? 0 : _bids[bid]));
+            w.WriteString("a", MarketJson.Decimal(ask));
+            w.WriteString("A", MarketJson.Decimal(ask == 0 ? 0 : _asks[ask]));
+            w.WriteString("o", MarketJson.Decimal(_openPrice));
+            w.WriteString("h", MarketJson.Decimal(_high));
+            w.WriteString("l", MarketJson.Decimal(_low));
+            w.WriteString("v", MarketJson.Decimal(_volume));
+            w.WriteString("q", MarketJson.Decimal(_quoteVolume));
+            w.WriteNumber("O", Math.Max(_openTime, nowMs - 86_400_000));
+            w.WriteNumber("C", nowMs);
+            w.WriteNumber("F", _firstTradeId < 0 ? 0 : _firstTradeId);
+            w.WriteNumber("L", _firstTradeId < 0 ? 0 : _nextTradeId - 1);
+            w.WriteNumber("n", _tradeCount);
+            w.WriteEndObject();
+        }));
+    }
+
+    /// <summary>The running 1-minute candle.</summary>
+    private sealed class Kline(long start, decimal open)
+    {
+        public long Start { get; } = start;
+
+        public decimal Open { get; } = open;
+
+        public decimal Close { get; private set; } = open;
+
+        public decimal High { get; private set; } = open;
+
+        public decimal Low { get; private set; } = open;
+
+        public decimal Volume { get; private set; }
+
+        public decimal QuoteVolume { get; private set; }
+
+        public decimal TakerBuyVolume { get; private set; }
+
+        public decimal TakerBuyQuoteVolume { get; private set; }
+
+        public long FirstTradeId { get; private set; } = -1;
+
+        public long LastTradeId { get; private set; } = -1;
+
+        public long Trades { get; private set; }
+
+        public void Add(long tradeId, decimal price, decimal quantity, bool takerBuys)
+        {
+            if (FirstTradeId < 0)
+            {
+                FirstTradeId = tradeId;
+            }
+
+            LastTradeId = tradeId;
+            Close = price;
+            High = Math.Max(High, price);
+            Low = Math.Min(Low, price);
+            Volume += quantity;
+            QuoteVolume += price * quantity;
+            Trades++;
+            if (takerBuys)
+            {
+                TakerBuyVolume += quantity;
+                TakerBuyQuoteVolume += price * quantity;
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using ZenWebsocket.Testing.Simulators.Binance;
+
+namespace ZenWebsocket.Testing.Tests.Binance;
+
+public class BinanceOptionsTests
+{
+    public static TheoryData<BinanceSimulatorOptions, string> Invalid => new()
+    {
+        { new BinanceSimulatorOptions { PingInterval = TimeSpan.Zero }, "BinanceSimulatorOptions.PingInterval" },
+        { new BinanceSimulatorOptions { PongTimeout = TimeSpan.FromSeconds(-1) }, "BinanceSimulatorOptions.PongTimeout" },
+        { new BinanceSimulatorOptions { MaxStreamsPerConnection = 0 }, "BinanceSimulatorOptions.MaxStreamsPerConnection" },
+        { new BinanceSimulatorOptions { MaxIncomingMessagesPerSecond = -1 }, "BinanceSimulatorOptions.MaxIncomingMessagesPerSecond" },
+        { new BinanceSimulatorOptions { Symbols = [] }, "BinanceSimulatorOptions.Symbols" },
+        { new BinanceSimulatorOptions { Symbols = [BinanceSimSymbol.Defaults[0] with { Symbol = "btcusdt" }] }, "BinanceSimulatorOptions.Symbols" },
+        { new BinanceSimulatorOptions { Port = 70_000 }, "BinanceSimulatorOptions.Port" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public async Task An_invalid_option_is_refused_at_start_naming_the_option(BinanceSimulatorOptions options, string name)
+    {
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => BinanceSimulator.StartAsync(options));
+
+        Assert.Contains(name, error.Message, StringComparison.Ordinal);
+    }
+}
