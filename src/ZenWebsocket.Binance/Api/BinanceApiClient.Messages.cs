@@ -8,7 +8,9 @@ public sealed partial class BinanceApiClient
     private ZenAuthenticationException? _sessionRevoked;
 
     /// <summary>Raised, on the connection's message thread, when Binance revoked the session because the key became
-    /// invalid (<c>{"id":null,"status":401,...}</c>); later signed requests fail until the key is fixed.</summary>
+    /// invalid (<c>{"id":null,"status":401,...}</c>). The request that met the revocation gets no answer of its own, so
+    /// the client then closes the connection: pending requests fail at once, and the reconnect logs on again, or, if
+    /// the key is really gone, stops the client with <see cref="ZenAuthenticationException"/>.</summary>
     public event EventHandler<ZenAuthenticationException>? SessionRevoked;
 
     /// <summary>Raised, on the connection's message thread, when Binance announced a shutdown of the connection
@@ -31,6 +33,7 @@ public sealed partial class BinanceApiClient
         if (inbound.Id is null && inbound.Error is { } error)
         {
             OnRevoked(error);
+            _ = CloseQuietlyAsync(session, "session revoked");
             return;
         }
 
@@ -39,15 +42,15 @@ public sealed partial class BinanceApiClient
             // Binance closes the connection soon after: reconnecting now, on our terms, loses less than waiting.
             Log.ApiServerShutdown(_logger);
             ServerShutdownAnnounced?.Invoke(this, at);
-            _ = CloseForShutdownAsync(session);
+            _ = CloseQuietlyAsync(session, "serverShutdown announced");
         }
     }
 
-    private static async Task CloseForShutdownAsync(AdapterSession session)
+    private static async Task CloseQuietlyAsync(AdapterSession session, string reason)
     {
         try
         {
-            await session.Client.CloseAsync(WebSocketCloseStatus.NormalClosure, "serverShutdown announced").ConfigureAwait(false);
+            await session.Client.CloseAsync(WebSocketCloseStatus.NormalClosure, reason).ConfigureAwait(false);
         }
         catch (ZenWebSocketException)
         {

@@ -152,7 +152,7 @@ public sealed class BinanceApiClientTests
     }
 
     [Fact]
-    public async Task A_revoked_session_is_surfaced_as_an_event()
+    public async Task A_revoked_session_is_surfaced_as_an_event_and_the_connection_logs_on_afresh()
     {
         await using var api = await FakeBinanceApi.StartAsync();
         await using var client = ApiKit.Client(api, ApiKit.Ed25519(api));
@@ -164,8 +164,12 @@ public sealed class BinanceApiClientTests
         var error = await revoked.Task.Within();
 
         Assert.Equal(-2015, Assert.IsType<BinanceApiException>(error.InnerException).Code);
-        Assert.False(client.IsLoggedOn);
         Assert.Same(error, client.LastSessionRevocation);
+
+        // The key is still good on this fake: the new connection logs on again and trading goes on.
+        await api.WaitForAsync("session.logon", 2);
+        Assert.Equal(BinanceOrderStatus.New, (await client.PlaceOrderAsync(ApiKit.Limit()).Within()).Status);
+        Assert.True(client.IsLoggedOn);
     }
 
     [Fact]

@@ -152,7 +152,7 @@ public sealed class BinanceApiSimulatorTests
     }
 
     [Fact]
-    public async Task A_revoked_key_revokes_the_session_and_a_shutdown_announcement_reconnects()
+    public async Task A_shutdown_announcement_reconnects_and_logs_on_again()
     {
         await using var sim = await BinanceSimulator.StartAsync(new BinanceSimulatorOptions { GenerateMarketData = false });
         await using var client = Client(sim, Credentials(BinanceKeyType.Ed25519));
@@ -166,6 +166,25 @@ public sealed class BinanceApiSimulatorTests
         var afterShutdown = await client.PlaceOrderAsync(ApiKit.Limit()).Within();
 
         Assert.Equal(BinanceOrderStatus.New, afterShutdown.Status);
+    }
+
+    [Fact]
+    public async Task A_key_revoked_mid_session_is_surfaced_and_stops_the_client_with_an_authentication_error()
+    {
+        await using var sim = await BinanceSimulator.StartAsync(new BinanceSimulatorOptions { GenerateMarketData = false });
+        await using var client = Client(sim, Credentials(BinanceKeyType.Ed25519));
+        var revoked = new TaskCompletionSource<ZenAuthenticationException>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.SessionRevoked += (_, e) => revoked.TrySetResult(e);
+        await client.StartAsync().Within();
+
+        sim.RevokeApiKey(BinanceSimKeys.Ed25519ApiKey);
+        var pending = client.GetAccountAsync();
+
+        Assert.Equal(BinanceErrors.RejectedApiKey, Assert.IsType<BinanceApiException>((await revoked.Task.Within()).InnerException).Code);
+        await Assert.ThrowsAnyAsync<ZenWebSocketException>(() => pending).Within();
+        var final = await client.Completion.Within();
+        Assert.Equal(AdapterState.Faulted, final.Current);
+        Assert.IsType<ZenAuthenticationException>(final.Error);
     }
 
     private static BinanceApiClient Client(BinanceSimulator sim, BinanceCredentials credentials, Action<BinanceApiClientOptions>? configure = null)
