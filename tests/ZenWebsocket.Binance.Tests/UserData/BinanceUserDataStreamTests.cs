@@ -43,6 +43,27 @@ public sealed class BinanceUserDataStreamTests
     }
 
     [Fact]
+    public async Task After_a_reconnect_an_HMAC_key_resubscribes_with_a_fresh_signature()
+    {
+        await using var api = await FakeBinanceApi.StartAsync();
+        await using var client = ApiKit.Client(api, ApiKit.Hmac());
+        await client.StartAsync().Within();
+        await using var subscription = await client.SubscribeUserDataAsync().Within();
+        await using var items = subscription.ReadAllAsync().GetAsyncEnumerator();
+
+        await api.Server.DisconnectAllAsync(DisconnectMode.Abort);
+        Assert.Equal(SubscriptionItemKind.Reconnecting, (await NextAsync(items)).Kind);
+        Assert.Equal(SubscriptionItemKind.Restored, (await NextAsync(items)).Kind);
+        await api.PushUserEventAsync(Execution);
+
+        Assert.IsType<BinanceExecutionReport>((await NextAsync(items)).Event);
+        var signatures = api.Requests.Where(r => r.Method == "userDataStream.subscribe.signature").Select(r => r.Params.GetProperty("signature").GetString()).ToArray();
+        Assert.Equal(2, signatures.Length);
+        Assert.NotEqual(signatures[0], signatures[1]);
+        Assert.Equal(0, api.Received("session.logon"));
+    }
+
+    [Fact]
     public async Task After_a_reconnect_the_session_logs_on_again_before_the_user_data_stream_is_restored_with_markers()
     {
         await using var api = await FakeBinanceApi.StartAsync();
