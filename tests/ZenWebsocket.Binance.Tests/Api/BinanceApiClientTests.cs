@@ -178,12 +178,20 @@ public sealed class BinanceApiClientTests
         await using var api = await FakeBinanceApi.StartAsync();
         await using var client = ApiKit.Client(api, ApiKit.Ed25519(api));
         var announced = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.ServerShutdownAnnounced += (_, at) => announced.TrySetResult(at);
+        Task? fromHandler = null;
+        client.ServerShutdownAnnounced += (_, at) =>
+        {
+            // A handler may use the client (it is not taken for a hook); a query racing the close may be lost, safely.
+            fromHandler = client.GetServerTimeAsync();
+            announced.TrySetResult(at);
+        };
         await client.StartAsync().Within();
 
         await api.Server.InjectAsync("{\"event\":{\"e\":\"serverShutdown\",\"E\":1770123456789}}");
 
         Assert.Equal(1770123456789, (await announced.Task.Within()).ToUnixTimeMilliseconds());
+        var handlerError = await Record.ExceptionAsync(() => fromHandler!.Within());
+        Assert.True(handlerError is null or ZenConnectionLostException { OutcomeUnknown: false }, handlerError?.ToString());
         await api.WaitForAsync("session.logon", 2);
         await api.Server.WaitForHandshakesAsync(2, Bounded.Wait);
         var order = await client.PlaceOrderAsync(ApiKit.Limit()).Within();
