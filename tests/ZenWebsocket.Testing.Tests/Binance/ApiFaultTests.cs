@@ -6,7 +6,7 @@ namespace ZenWebsocket.Testing.Tests.Binance;
 public sealed class ApiFaultTests
 {
     [Fact]
-    public void DropAfterExecuting_places_the_order_but_closes_the_connection_without_an_answer()
+    public void DropAfterExecuting_places_the_order_but_aborts_the_connection_without_an_answer_or_close_frame()
     {
         using var harness = new ApiHarness();
         var (connection, session) = harness.Connect();
@@ -16,7 +16,8 @@ public sealed class ApiFaultTests
         var frames = harness.Send(connection, session, "order.place", harness.Hmac(ApiHarness.Limit("BUY", "50000.00", "0.01")));
 
         Assert.Empty(frames);
-        Assert.NotNull(connection.ClosedWith);
+        Assert.True(connection.Aborted);
+        Assert.Null(connection.ClosedWith);
         Assert.Equal("NEW", Assert.Single(harness.Engine.Orders(null)).Status);
 
         var (next, nextSession) = harness.Connect();

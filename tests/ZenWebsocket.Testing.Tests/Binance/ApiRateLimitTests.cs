@@ -108,11 +108,11 @@ public sealed class ApiRateLimitTests
         using var harness = new ApiHarness(new BinanceApiOptions { RequestWeightPerMinute = 30 }, MidMinute);
         var (connection, session) = harness.Connect();
 
-        var (used, banned) = harness.Engine.AddSharedWeight("10.0.0.1", 20);
+        var (used, refusal) = harness.Engine.AddSharedWeight("10.0.0.1", 20);
         var ping = harness.Call(connection, session, "ping");
 
         Assert.Equal(22, used);
-        Assert.Null(banned);
+        Assert.Null(refusal);
         Assert.Equal(23, ping.GetProperty("rateLimits")[0].GetProperty("count").GetInt32());
     }
 }

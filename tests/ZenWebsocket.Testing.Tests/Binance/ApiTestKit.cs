@@ -23,9 +23,11 @@ internal sealed class RecordingApiConnection(string ip, IReadOnlyDictionary<stri
 
     public WebSocketCloseStatus? ClosedWith { get; private set; }
 
+    public bool Aborted { get; private set; }
+
     public bool TrySend(string json)
     {
-        if (ClosedWith is not null)
+        if (ClosedWith is not null || Aborted)
         {
             return false;
         }
@@ -35,6 +37,8 @@ internal sealed class RecordingApiConnection(string ip, IReadOnlyDictionary<stri
     }
 
     public void Close(WebSocketCloseStatus status, string reason) => ClosedWith ??= status;
+
+    public void Abort() => Aborted = true;
 
     /// <summary>Returns and forgets the frames received so far, parsed.</summary>
     public List<JsonElement> Take()

@@ -6,6 +6,9 @@ namespace ZenWebsocket.Testing.Tests.Binance;
 
 public class BinanceRestTests
 {
+    // 10:00:30.000 UTC: the minute bucket resets at 10:01:00, 30 s later.
+    private static readonly DateTimeOffset MidMinute = new(2026, 3, 2, 10, 0, 30, TimeSpan.Zero);
+
     [Fact]
     public async Task Ping_and_time_answer_on_the_simulator_clock()
     {
@@ -77,4 +80,77 @@ public class BinanceRestTests
         Assert.Equal(message, error.GetProperty("msg").GetString());
         Assert.Equal(JsonValueKind.Object, error.ValueKind);
     }
+
+    [Fact]
+    public async Task REST_and_the_WebSocket_API_serve_the_same_exchange_info_with_the_configured_limits()
+    {
+        var time = new FakeTimeProvider(MidMinute);
+        var options = BinanceTestKit.Quiet(time) with { Api = new BinanceApiOptions { RequestWeightPerMinute = 1234, OrdersPer10Seconds = 7 } };
+        await using var simulator = await BinanceSimulator.StartAsync(options);
+        using var socket = await Client.ConnectAsync(simulator.ApiUrl);
+
+        var (_, rest, _) = await simulator.GetAsync("/api/v3/exchangeInfo");
+        var api = (await socket.CallAsync("exchangeInfo", null)).Result();
+
+        Assert.Equal(rest.GetProperty("symbols").GetRawText(), api.GetProperty("symbols").GetRawText());
+        Assert.Equal(rest.GetProperty("rateLimits").GetRawText(), api.GetProperty("rateLimits").GetRawText());
+        Assert.Equal(rest.GetProperty("exchangeFilters").GetRawText(), api.GetProperty("exchangeFilters").GetRawText());
+        var limits = rest.GetProperty("rateLimits").EnumerateArray().ToDictionary(l => l.Text("rateLimitType") + "/" + l.Text("interval"), l => l.GetProperty("limit").GetInt32());
+        Assert.Equal(1234, limits["REQUEST_WEIGHT/MINUTE"]);
+        Assert.Equal(7, limits["ORDERS/SECOND"]);
+        foreach (var symbol in rest.GetProperty("symbols").EnumerateArray())
+        {
+            Assert.Equal(["LIMIT", "LIMIT_MAKER", "MARKET"], symbol.GetProperty("orderTypes").EnumerateArray().Select(t => t.GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task REST_and_the_WebSocket_API_count_against_one_request_weight_minute()
+    {
+        var time = new FakeTimeProvider(MidMinute);
+        await using var simulator = await BinanceSimulator.StartAsync(BinanceTestKit.Quiet(time));
+        using var socket = await Client.ConnectAsync(simulator.ApiUrl); // 2
+
+        var before = await socket.CallAsync("ping", null); // 3
+        var (_, _, rest) = await simulator.GetAsync("/api/v3/exchangeInfo"); // 23
+        var after = await socket.CallAsync("ping", null); // 24
+
+        Assert.Equal(3, RequestWeight(before));
+        Assert.Equal("23", Assert.Single(rest.Headers.GetValues("X-MBX-USED-WEIGHT-1M")));
+        Assert.Equal(24, RequestWeight(after));
+    }
+
+    [Fact]
+    public async Task REST_over_the_shared_weight_limit_answers_429_then_418_with_Retry_After()
+    {
+        var time = new FakeTimeProvider(MidMinute);
+        var options = BinanceTestKit.Quiet(time) with { Api = new BinanceApiOptions { RequestWeightPerMinute = 30, ViolationsBeforeBan = 1 } };
+        await using var simulator = await BinanceSimulator.StartAsync(options);
+
+        var (okStatus, _, ok) = await simulator.GetAsync("/api/v3/exchangeInfo");
+        var (limitedStatus, limited, limitedResponse) = await simulator.GetAsync("/api/v3/exchangeInfo");
+        var (bannedStatus, banned, bannedResponse) = await simulator.GetAsync("/api/v3/ping");
+        time.Advance(TimeSpan.FromMinutes(2));
+        var (laterStatus, _, later) = await simulator.GetAsync("/api/v3/ping");
+
+        Assert.Equal(200, okStatus);
+        Assert.Equal("20", Assert.Single(ok.Headers.GetValues("X-MBX-USED-WEIGHT-1M")));
+        Assert.Equal(429, limitedStatus);
+        Assert.Equal(TimeSpan.FromSeconds(30), limitedResponse.Headers.RetryAfter?.Delta);
+        Assert.Equal("40", Assert.Single(limitedResponse.Headers.GetValues("X-MBX-USED-WEIGHT-1M")));
+        Assert.Equal(-1003, limited.GetProperty("code").GetInt32());
+        Assert.Equal(
+            "Too much request weight used; current limit is 30 request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.",
+            limited.Text("msg"));
+        Assert.Equal(418, bannedStatus);
+        Assert.Equal(TimeSpan.FromSeconds(120), bannedResponse.Headers.RetryAfter?.Delta);
+        Assert.Equal(-1003, banned.GetProperty("code").GetInt32());
+        var until = time.GetUtcNow().ToUnixTimeMilliseconds(); // banned at 10:00:30 for 2 minutes: now, after the advance
+        Assert.Equal($"Way too much request weight used; IP banned until {until}. Please use WebSocket Streams for live updates to avoid bans.", banned.Text("msg"));
+        Assert.Equal(200, laterStatus);
+        Assert.Equal("1", Assert.Single(later.Headers.GetValues("X-MBX-USED-WEIGHT-1M")));
+    }
+
+    private static int RequestWeight(JsonElement response) =>
+        response.GetProperty("rateLimits").EnumerateArray().Single(l => l.Text("rateLimitType") == "REQUEST_WEIGHT").GetProperty("count").GetInt32();
 }

@@ -36,7 +36,8 @@ public sealed partial class BinanceSimulator
 
     /// <summary>
     /// The next <paramref name="count"/> requests of <paramref name="method"/> are executed (an order is placed) but
-    /// not answered: their connection is closed instead and gets no more frames, so the client cannot know the outcome.
+    /// not answered: their connection is cut instead (TCP dropped, no close frame, nothing more sent), so the client
+    /// cannot know the outcome.
     /// </summary>
     /// <param name="method">E.g. <c>order.place</c>.</param>
     /// <param name="count">How many requests. Default 1.</param>

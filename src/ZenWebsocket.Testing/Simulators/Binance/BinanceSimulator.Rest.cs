@@ -7,8 +7,10 @@ public sealed partial class BinanceSimulator
 {
     /// <summary>
     /// <c>GET /api/v3/ping</c>, <c>/time</c>, <c>/exchangeInfo</c> and <c>/depth</c>: enough for a Binance client to
-    /// load markets and keep an order book. Errors are <c>{"code":…,"msg":…}</c> with HTTP 400; every answer carries
-    /// the IP's used weight in <c>X-MBX-USED-WEIGHT-1M</c>.
+    /// load markets and keep an order book. Errors are <c>{"code":…,"msg":…}</c> with HTTP 400. Weight comes out of
+    /// the IP's REQUEST_WEIGHT minute that the WebSocket API shares (B.8): every answer carries the shared count in
+    /// <c>X-MBX-USED-WEIGHT-1M</c>; over the limit it is HTTP 429, during a ban 418, both with <c>Retry-After</c>
+    /// (seconds) and the -1003 error.
     /// </summary>
     private async Task HandleRestAsync(HttpContext context, string endpoint)
     {
@@ -21,10 +23,21 @@ public sealed partial class BinanceSimulator
             _ => (StatusCodes.Status404NotFound, 1, string.Empty),
         };
 
-        var used = _weights.Add(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", weight).ToString(CultureInfo.InvariantCulture);
+        var (used, refusal) = _api.AddSharedWeight(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", weight);
+        if (refusal is not null)
+        {
+            // Refused requests still answer with the shared count and say when to come back, in whole seconds.
+            status = refusal.Status;
+            body = RestErrorBody(refusal.Code, refusal.Message);
+            var retryAt = refusal.Details?["retryAfter"]?.GetValue<long>() ?? NowMs();
+            var seconds = Math.Max(1, (retryAt - NowMs() + 999) / 1000);
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var usedText = used.ToString(CultureInfo.InvariantCulture);
         context.Response.StatusCode = status;
-        context.Response.Headers["X-MBX-USED-WEIGHT"] = used;
-        context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = used;
+        context.Response.Headers["X-MBX-USED-WEIGHT"] = usedText;
+        context.Response.Headers["X-MBX-USED-WEIGHT-1M"] = usedText;
         if (body.Length > 0)
         {
             context.Response.ContentType = "application/json;charset=UTF-8";
@@ -32,8 +45,11 @@ public sealed partial class BinanceSimulator
         }
     }
 
+    private static string RestErrorBody(int code, string message) =>
+        "{\"code\":" + code.ToString(CultureInfo.InvariantCulture) + ",\"msg\":" + System.Text.Json.JsonSerializer.Serialize(message, StreamJsonContext.Default.String) + "}";
+
     private static (int Status, int Weight, string Body) RestError(int code, string message, int weight = 1) =>
-        (StatusCodes.Status400BadRequest, weight, "{\"code\":" + code.ToString(CultureInfo.InvariantCulture) + ",\"msg\":" + System.Text.Json.JsonSerializer.Serialize(message, StreamJsonContext.Default.String) + "}");
+        (StatusCodes.Status400BadRequest, weight, RestErrorBody(code, message));
 
     private static (int Status, int Weight, string Body) InvalidSymbol(int weight) => RestError(-1121, "Invalid symbol.", weight);
 
@@ -54,7 +70,7 @@ public sealed partial class BinanceSimulator
         }
 
         var list = symbols.ToList();
-        return list.Count == 0 || list.Contains(null!) ? InvalidSymbol(Weight) : (StatusCodes.Status200OK, Weight, ExchangeInfoJson.ToJson(list, NowMs()));
+        return list.Count == 0 || list.Contains(null!) ? InvalidSymbol(Weight) : (StatusCodes.Status200OK, Weight, ApiJson.Write(ExchangeInfoJson.Build(_options.Api, list, NowMs())));
     }
 
     private (int, int, string) Depth(IQueryCollection query)

@@ -26,7 +26,6 @@ public sealed partial class BinanceSimulator : IAsyncDisposable
     private readonly StreamHub _hub = new();
     private readonly HandshakeScript _handshakes = new();
     private readonly ConnectionAttemptLimiter _attempts;
-    private readonly WeightMeter _weights;
     private readonly ConcurrentDictionary<long, BinanceConnection> _connections = new();
     private readonly CountSignal _acceptedStreams = new("stream connections");
     private readonly CountSignal _acceptedApi = new("API connections");
@@ -45,7 +44,6 @@ public sealed partial class BinanceSimulator : IAsyncDisposable
         _market = new BinanceMarket(options, _hub);
         _api = new ApiEngine(options, _market);
         _attempts = new ConnectionAttemptLimiter(options);
-        _weights = new WeightMeter(options.TimeProvider);
         _disposal = new Lazy<Task>(DisposeCoreAsync);
     }
 

@@ -56,15 +56,34 @@ internal sealed partial class ApiEngine
     }
 
     /// <summary>
-    /// Adds REST request weight to the IP's REQUEST_WEIGHT minute, which B.8 says the WebSocket API shares; returns
-    /// the weight used in the current minute, and when the IP is banned, until when (epoch ms).
+    /// Charges REST request weight to the IP's REQUEST_WEIGHT minute, the one budget B.8 says REST and the WebSocket
+    /// API share. Returns the weight used in the current minute and, when the request is refused, why: a banned IP
+    /// (418, nothing charged) or a minute over its limit (429, a violation that may ban the IP and drop its
+    /// WebSocket API connections). The refusal's <c>retryAfter</c> detail is the epoch ms when it may retry.
     /// </summary>
-    public (int Used, long? BannedUntil) AddSharedWeight(string ip, int weight)
+    public (int Used, ApiException? Refusal) AddSharedWeight(string ip, int weight)
     {
         lock (_lock)
         {
             var now = Now;
-            return (_limits.AddWeight(ip, weight, now), _limits.BannedUntil(ip, now));
+            if (_limits.BannedUntil(ip, now) is { } until)
+            {
+                return (_limits.Weight(ip, now), Banned(until, now));
+            }
+
+            var used = _limits.AddWeight(ip, weight, now);
+            if (used <= _limits.WeightLimit)
+            {
+                return (used, null);
+            }
+
+            var refusal = WeightExceeded(ip, now);
+            if (refusal.Status == 418)
+            {
+                DropIp(ip);
+            }
+
+            return (used, refusal);
         }
     }
 

@@ -84,7 +84,7 @@ internal sealed partial class ApiEngine
         }
 
         var symbols = _market.Symbols.Where(s => wanted.Count == 0 || wanted.Contains(s.Symbol));
-        return ApiExchangeInfo.Build(_api, symbols, context.Now);
+        return ExchangeInfoJson.Build(_api, symbols, context.Now);
     }
 
     private BinanceSimSymbol FindSymbol(ApiRequest request)

@@ -223,7 +223,8 @@ internal sealed partial class ApiEngine : IDisposable
         if (drop)
         {
             _sessions.Remove(session);
-            session.Connection.Close(WebSocketCloseStatus.InternalServerError, "connection dropped");
+            // TCP drops with no close frame, as a real network failure would.
+            session.Connection.Abort();
         }
     }
 

@@ -21,4 +21,7 @@ internal interface IApiConnection
     /// <param name="status">Close status.</param>
     /// <param name="reason">Close reason.</param>
     void Close(WebSocketCloseStatus status, string reason);
+
+    /// <summary>Cuts the TCP connection at once: no close frame, frames still queued are lost.</summary>
+    void Abort();
 }

@@ -24,6 +24,9 @@ internal sealed class MarketRandom(int seed)
 
     public int TradeSteps() => _random.Next(10, 20_000);
 
+    /// <summary>How the mid moves this step: one tick down, none or one tick up, equally likely.</summary>
+    public int MidStep() => _random.Next(-1, 2);
+
     public int GapSize() => _random.Next(3, 10);
 #pragma warning restore CA5394
 }

@@ -11,6 +11,12 @@ internal sealed class SymbolMarket
     private const int HistoryDepth = 32;
     private const int MaxLevels = 70;
     private const int MinLevels = 30;
+
+    // The touch stays 1..MaxHalfSpreadTicks ticks from the mid: a spread of 2..2 x MaxHalfSpreadTicks ticks.
+    private const int MaxHalfSpreadTicks = 5;
+
+    // The first ticks behind each touch always hold a level, as in a liquid book; holes appear only deeper.
+    private const int DenseTicks = 8;
     private static readonly int[] PartialLevels = [5, 10, 20];
     private static readonly Comparer<decimal> Descending = Comparer<decimal>.Create((a, b) => b.CompareTo(a));
 
@@ -19,7 +25,7 @@ internal sealed class SymbolMarket
     private readonly Dictionary<decimal, decimal> _windowBids = [];
     private readonly Dictionary<decimal, decimal> _windowAsks = [];
     private readonly Queue<DepthSnapshot> _history = new();
-    private readonly decimal _spacing;
+    private readonly decimal _tick;
     private readonly string _prefix;
     private long _windowFirstId;
     private long _lastWindowFirstId;
@@ -28,6 +34,9 @@ internal sealed class SymbolMarket
     private long _nextAggId = 1;
     private decimal? _topBid;
     private decimal? _topAsk;
+
+    // The mid price in ticks: it random-walks one tick at a time and the book follows it.
+    private long _mid;
 
     // 24 h ticker and 1 m kline statistics, from the trades printed since start.
     private readonly long _openTime;
@@ -46,18 +55,15 @@ internal sealed class SymbolMarket
     {
         Symbol = symbol;
         _prefix = symbol.Symbol.ToLowerInvariant() + "@";
-        var mid = Math.Round(symbol.InitialPrice / symbol.TickSize) * symbol.TickSize;
-        var ticks = Math.Max(1m, Math.Round(symbol.InitialPrice * 0.0001m / symbol.TickSize));
-        _spacing = ticks * symbol.TickSize;
+        _tick = symbol.TickSize;
+
+        // Keep the mid far enough above zero that a whole side of bids fits below it.
+        _mid = Math.Max(MaxLevels + (2L * MaxHalfSpreadTicks), (long)Math.Round(symbol.InitialPrice / _tick));
+        var mid = Price(_mid);
         for (var i = 1; i <= 50; i++)
         {
-            _bids[mid - (i * _spacing)] = RandomQuantity(random);
-            if (mid - (i * _spacing) <= 0)
-            {
-                _bids.Remove(mid - (i * _spacing));
-            }
-
-            _asks[mid + (i * _spacing)] = RandomQuantity(random);
+            _bids[Price(_mid - i)] = RandomQuantity(random);
+            _asks[Price(_mid + i)] = RandomQuantity(random);
         }
 
         LastUpdateId = random.FirstUpdateId();
@@ -121,7 +127,10 @@ internal sealed class SymbolMarket
         }
     }
 
-    /// <summary>One generator step: maybe a trade, one to three level changes, then the events of the subscribed streams.</summary>
+    /// <summary>
+    /// One generator step: the mid moves by at most a tick, maybe a trade at the touch, one to three level changes,
+    /// the book follows the mid (<see cref="FollowMid"/>), then the events of the subscribed streams.
+    /// </summary>
     public void Step(MarketRandom random, IStreamSink sink, long nowMs, bool slowTick)
     {
         lock (Gate)
@@ -136,6 +145,7 @@ internal sealed class SymbolMarket
 
             var first = LastUpdateId + 1;
             var changes = new List<(bool Bid, decimal Price, decimal Quantity)>();
+            _mid = Math.Max(MaxLevels + (2L * MaxHalfSpreadTicks), _mid + random.MidStep());
             if (random.TradeNow())
             {
                 Trade(random, sink, nowMs, changes);
@@ -146,6 +156,9 @@ internal sealed class SymbolMarket
             {
                 ChangeLevel(random, changes);
             }
+
+            FollowMid(random, changes, bid: true);
+            FollowMid(random, changes, bid: false);
 
             PublishDiff(sink, "depth@100ms", first, LastUpdateId, nowMs, changes.Where(c => c.Bid).Select(c => new PriceLevel(c.Price, c.Quantity)), changes.Where(c => !c.Bid).Select(c => new PriceLevel(c.Price, c.Quantity)));
             if (gap)
@@ -226,6 +239,10 @@ internal sealed class SymbolMarket
         changes.Add((bid, price, quantity));
     }
 
+    private decimal Price(long ticks) => ticks * _tick;
+
+    private long Ticks(decimal price) => (long)Math.Round(price / _tick);
+
     private void ChangeLevel(MarketRandom random, List<(bool, decimal, decimal)> changes)
     {
         var bid = random.Coin();
@@ -249,22 +266,65 @@ internal sealed class SymbolMarket
             return;
         }
 
-        // A new level near the top of its side, never crossing the other side.
-        var mid = (First(_bids) ?? _last) + (First(_asks) ?? _last);
-        var anchor = First(side) ?? (mid / 2);
-        var price = anchor + ((bid ? -1 : 1) * _spacing * random.Offset());
-        price = Math.Round(price / Symbol.TickSize) * Symbol.TickSize;
-        var crosses = bid ? First(_asks) is { } ask && price >= ask : First(_bids) is { } best && price <= best;
-        if (price <= 0 || crosses)
+        // A new level near the top of its side, on the tick grid, never on the far side of the mid.
+        var direction = bid ? -1 : 1;
+        var anchor = First(side) is { } top ? Ticks(top) : _mid + direction;
+        var ticks = anchor + (direction * random.Offset());
+        if (bid ? ticks >= _mid : ticks <= _mid)
         {
-            price = bid ? side.Last().Key - _spacing : side.Last().Key + _spacing;
-            if (price <= 0)
+            ticks = Ticks(side.Count > 0 ? side.Last().Key : Price(_mid)) + direction;
+        }
+
+        if (ticks <= 0)
+        {
+            return;
+        }
+
+        Apply(bid, Price(ticks), RandomQuantity(random), changes);
+    }
+
+    /// <summary>
+    /// Keeps one side around the mid: levels the mid walked past leave (as if traded away), a touch that fell more
+    /// than <see cref="MaxHalfSpreadTicks"/> from the mid is refilled with contiguous levels up to near the mid, holes
+    /// within <see cref="DenseTicks"/> of the touch are filled, and a side that got thin grows at its far end. Every change takes an update id like any other.
+    /// </summary>
+    private void FollowMid(MarketRandom random, List<(bool, decimal, decimal)> changes, bool bid)
+    {
+        var side = bid ? _bids : _asks;
+        var direction = bid ? -1 : 1;
+        while (side.Count > 0 && (bid ? Ticks(side.First().Key) >= _mid : Ticks(side.First().Key) <= _mid))
+        {
+            Apply(bid, side.First().Key, 0, changes);
+        }
+
+        var farthestTouch = _mid + (direction * MaxHalfSpreadTicks);
+        if (First(side) is not { } touch || (bid ? Ticks(touch) < farthestTouch : Ticks(touch) > farthestTouch))
+        {
+            var newTouch = _mid + (direction * (1 + random.Index(MaxHalfSpreadTicks)));
+            var stop = First(side) is { } old ? Ticks(old) : newTouch + (direction * MinLevels);
+            for (var ticks = newTouch; ticks != stop && ticks > 0; ticks += direction)
             {
-                return;
+                Apply(bid, Price(ticks), RandomQuantity(random), changes);
             }
         }
 
-        Apply(bid, price, RandomQuantity(random), changes);
+        if (First(side) is { } best)
+        {
+            for (var i = 1; i < DenseTicks; i++)
+            {
+                // A level changed already in this step waits for the next, so one event names each price once.
+                var price = Price(Ticks(best) + (direction * i));
+                if (price > 0 && !side.ContainsKey(price) && !changes.Exists(c => c.Item1 == bid && c.Item2 == price))
+                {
+                    Apply(bid, price, RandomQuantity(random), changes);
+                }
+            }
+        }
+
+        while (side.Count < MinLevels && Ticks(side.Last().Key) + direction > 0)
+        {
+            Apply(bid, Price(Ticks(side.Last().Key) + direction), RandomQuantity(random), changes);
+        }
     }
 
     private void Trade(MarketRandom random, IStreamSink sink, long nowMs, List<(bool, decimal, decimal)> changes)

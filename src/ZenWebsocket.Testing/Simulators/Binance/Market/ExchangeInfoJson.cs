@@ -2,9 +2,18 @@ using System.Text.Json.Nodes;
 
 namespace ZenWebsocket.Testing.Simulators.Binance;
 
-/// <summary>The <c>exchangeInfo</c> result: limits and, per symbol, the filters the matching engine enforces.</summary>
-internal static class ApiExchangeInfo
+/// <summary>
+/// The one <c>exchangeInfo</c> object, served by both <c>GET /api/v3/exchangeInfo</c> and the WebSocket API's
+/// <c>exchangeInfo</c> method: the configured rate limits (B.8) and, per symbol, the filters the matching engine
+/// enforces and only the order types it accepts.
+/// </summary>
+internal static class ExchangeInfoJson
 {
+    /// <summary>Builds the object.</summary>
+    /// <param name="options">The WebSocket API settings whose limits are listed (REST shares them).</param>
+    /// <param name="symbols">The symbols to list (all, or those asked for).</param>
+    /// <param name="now">Server time in ms.</param>
+    /// <returns>The object.</returns>
     public static JsonObject Build(BinanceApiOptions options, IEnumerable<BinanceSimSymbol> symbols, long now) => new()
     {
         ["timezone"] = "UTC",
