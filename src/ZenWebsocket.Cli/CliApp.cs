@@ -14,6 +14,7 @@ internal static class CliApp
             ConnectCommand.Create(context),
             DemoCommand.Create(context),
             DeribitCommand.Create(context),
+            BinanceCommand.Create(context),
             SimulateCommand.Create(context),
         };
 

@@ -24,13 +24,14 @@ public sealed partial class ConnectionPool
         {
             if (!_topics.TryGetValue(canonical, out var entry))
             {
-                var connection = LeastLoaded() ?? throw new InvalidOperationException($"Every connection of the pool carries {_options.MaxTopicsPerConnection} topics (ConnectionPoolOptions.MaxTopicsPerConnection); '{canonical}' has no room.");
+                var connection = LeastLoaded() ?? await GrowAsync(cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Every connection of the pool carries {_options.MaxTopicsPerConnection} topics (ConnectionPoolOptions.MaxTopicsPerConnection) and the pool has {Connections.Count} of at most {_options.MaxSize ?? _options.Size} connections (ConnectionPoolOptions.MaxSize); '{canonical}' has no room.");
                 entry = new PoolTopic(canonical, connection);
                 connection.AddTopic();
                 _topics[canonical] = entry;
             }
 
-            var subscription = new PoolSubscription(this, canonical, options);
+            var subscription = new PoolSubscription(this, canonical, options, _options.Sequence);
             try
             {
                 await subscription.AttachAsync(entry.Connection, moved: false, cancellationToken).ConfigureAwait(false);
@@ -64,6 +65,7 @@ public sealed partial class ConnectionPool
             {
                 _topics.Remove(subscription.Topic);
                 entry.Connection.RemoveTopic();
+                ShrinkIfIdle(entry.Connection);
             }
         }
         finally
@@ -111,8 +113,38 @@ public sealed partial class ConnectionPool
         }
     }
 
+    /// <summary>Opens one more connection for topics when every connection is full, up to <see cref="ConnectionPoolOptions.MaxSize"/>.</summary>
+    private async Task<PooledConnection?> GrowAsync(CancellationToken cancellationToken)
+    {
+        if (Connections.Count(c => !c.IsRetiring) >= (_options.MaxSize ?? _options.Size))
+        {
+            return null;
+        }
+
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (connection is not null)
+        {
+            Log.PoolGrew(_logger, Connections.Count, _options.MaxTopicsPerConnection);
+        }
+
+        return connection;
+    }
+
+    /// <summary>Closes an extra connection (beyond <see cref="ConnectionPoolOptions.Size"/>) that carries no topic any more.</summary>
+    private void ShrinkIfIdle(PooledConnection connection)
+    {
+        if (connection.Topics != 0 || Connections.Count(c => !c.IsRetiring) <= _options.Size || !connection.TryRetire())
+        {
+            return;
+        }
+
+        Forget(connection);
+        Log.PoolShrank(_logger, connection.Slot);
+        _ = connection.DisposeAsync().AsTask();
+    }
+
     private PooledConnection? LeastLoaded() => Connections
-        .Where(c => c.IsAlive && c.Topics < _options.MaxTopicsPerConnection)
+        .Where(c => c.IsAlive && !c.IsRetiring && c.Topics < _options.MaxTopicsPerConnection)
         .OrderBy(c => c.Topics)
         .ThenBy(c => c.Slot)
         .FirstOrDefault();

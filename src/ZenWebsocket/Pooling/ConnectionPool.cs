@@ -120,10 +120,8 @@ public sealed partial class ConnectionPool : IAsyncDisposable
     private PooledConnection Create() => new(
         Interlocked.Increment(ref _nextSlot),
         new ZenClient(_uri, _options.Client),
-        _options.Requests,
-        _options.SubscriptionDialect,
-        _options.Subscriptions,
-        _options.ErrorDecay);
+        _options,
+        c => RotateInBackground(c, "the server announced a shutdown"));
 
     /// <summary>Adds a connected connection and watches it: when it is finally down, its work moves elsewhere.</summary>
     private void Adopt(PooledConnection connection)
@@ -133,22 +131,30 @@ public sealed partial class ConnectionPool : IAsyncDisposable
             _connections = [.. _connections, connection];
         }
 
+        if (_options.RotationInterval is { } rotation)
+        {
+            connection.ScheduleRotation(rotation, c => RotateInBackground(c, "its scheduled lifetime is over"));
+        }
+
         _ = WatchAsync(connection);
     }
 
     private async Task WatchAsync(PooledConnection connection)
     {
         var final = await connection.Client.Completion.ConfigureAwait(false);
-        if (_stop.IsCancellationRequested)
+        if (_stop.IsCancellationRequested || connection.IsRetiring || !connection.TryMarkDown())
         {
+            // A rotation closes its old connection itself (and handles its death if the rotation fails).
             return;
         }
 
-        Log.PoolConnectionDown(_logger, connection.Slot, final.Reason);
-        lock (_gate)
-        {
-            _connections = _connections.Where(c => !ReferenceEquals(c, connection)).ToArray();
-        }
+        await HandleDownAsync(connection, final.Reason).ConfigureAwait(false);
+    }
+
+    private async Task HandleDownAsync(PooledConnection connection, StateChangeReason reason)
+    {
+        Log.PoolConnectionDown(_logger, connection.Slot, reason);
+        Forget(connection);
 
         try
         {
@@ -167,18 +173,31 @@ public sealed partial class ConnectionPool : IAsyncDisposable
         await connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task ReplaceAsync()
+    private async Task ReplaceAsync() => await OpenAsync(_stop.Token).ConfigureAwait(false);
+
+    /// <summary>Opens and adopts one more connection; returns <see langword="null"/> (logged) when it cannot connect.</summary>
+    private async Task<PooledConnection?> OpenAsync(CancellationToken cancellationToken)
     {
-        var replacement = Create();
+        var connection = Create();
         try
         {
-            await replacement.Client.ConnectAsync(_stop.Token).ConfigureAwait(false);
-            Adopt(replacement);
+            await connection.Client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            Adopt(connection);
+            return connection;
         }
         catch (ZenWebSocketException ex)
         {
             Log.PoolReplacementFailed(_logger, ex.Message);
-            await replacement.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private void Forget(PooledConnection connection)
+    {
+        lock (_gate)
+        {
+            _connections = _connections.Where(c => !ReferenceEquals(c, connection)).ToArray();
         }
     }
 }

@@ -3,23 +3,24 @@ namespace ZenWebsocket;
 /// <summary>
 /// A subscription held by a <see cref="ConnectionPool"/>: its stream continues when the pool moves the topic to
 /// another connection, with a Reconnecting marker where the old connection died and a Restored marker where the
-/// new one took over.
+/// new one took over. A rotation (make-before-break) hands the topic over without any marker, gap or duplicate.
 /// </summary>
-public sealed class PoolSubscription : IAsyncDisposable
+public sealed partial class PoolSubscription : IAsyncDisposable
 {
     private readonly ConnectionPool _pool;
     private readonly SubscribeOptions _options;
     private readonly SubscriberQueue _queue;
-    private Subscription? _inner;
-    private CancellationTokenSource? _pumpStop;
-    private Task _pump = Task.CompletedTask;
+    private readonly PoolSequenceReader? _sequence;
+    private readonly Lock _gate = new();
+    private PoolFeed? _current;
     private int _disposed;
 
-    internal PoolSubscription(ConnectionPool pool, string topic, SubscribeOptions options)
+    internal PoolSubscription(ConnectionPool pool, string topic, SubscribeOptions options, PoolSequenceReader? sequence)
     {
         _pool = pool;
         Topic = topic;
         _options = options;
+        _sequence = sequence;
         _queue = new SubscriberQueue(options.Capacity, options.FullMode);
     }
 
@@ -27,10 +28,10 @@ public sealed class PoolSubscription : IAsyncDisposable
     public string Topic { get; }
 
     /// <summary>Gets the connection that carries the topic now.</summary>
-    public PooledConnection? Connection { get; private set; }
+    public PooledConnection? Connection => Volatile.Read(ref _current)?.Connection;
 
     /// <summary>Gets the topic's state on its current connection.</summary>
-    public SubscriptionState State => _inner?.State ?? SubscriptionState.Restoring;
+    public SubscriptionState State => Volatile.Read(ref _current)?.Inner.State ?? SubscriptionState.Restoring;
 
     /// <summary>Gets how many data items this subscriber lost to its full queue.</summary>
     public long Dropped => _queue.Dropped;
@@ -49,6 +50,8 @@ public sealed class PoolSubscription : IAsyncDisposable
             return;
         }
 
+        await AbortHandoverAsync().ConfigureAwait(false);
+        await ReleaseRetiredAsync().ConfigureAwait(false);
         await DetachAsync().ConfigureAwait(false);
         _queue.Complete();
         await _pool.ReleaseAsync(this).ConfigureAwait(false);
@@ -58,58 +61,48 @@ public sealed class PoolSubscription : IAsyncDisposable
     internal async Task AttachAsync(PooledConnection connection, bool moved, CancellationToken cancellationToken)
     {
         var inner = await connection.Subscriptions!.SubscribeAsync(Topic, _options, cancellationToken).ConfigureAwait(false);
-        Connection = connection;
-        _inner = inner;
-        if (moved)
+        var feed = new PoolFeed(connection, inner);
+        lock (_gate)
         {
-            _queue.Enqueue(new SubscriptionItem(SubscriptionItemKind.Restored, Topic, default, $"moved to connection {connection.Client.GetDiagnostics().ConnectionId}"));
+            _current = feed;
+            if (moved)
+            {
+                Deliver(new SubscriptionItem(SubscriptionItemKind.Restored, Topic, default, $"moved to connection {connection.Client.GetDiagnostics().ConnectionId}"));
+            }
         }
 
-        var stop = new CancellationTokenSource();
-        _pumpStop = stop;
-        _pump = Task.Run(() => PumpAsync(inner, stop.Token), CancellationToken.None);
+        feed.Start(OnItem);
     }
 
     /// <summary>Stops forwarding from the current connection and marks the hole in the stream.</summary>
     internal async Task DetachAsync(string? reason = null)
     {
-        if (_pumpStop is { } stop)
+        PoolFeed? feed;
+        lock (_gate)
         {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await _pump.ConfigureAwait(false);
-            stop.Dispose();
-            _pumpStop = null;
+            feed = _current;
+            _current = null;
         }
 
-        if (_inner is { } inner)
+        if (feed is not null)
         {
-            _inner = null;
-            await inner.DisposeAsync().ConfigureAwait(false);
+            await feed.DisposeAsync().ConfigureAwait(false);
         }
 
         if (reason is not null)
         {
-            _queue.Enqueue(new SubscriptionItem(SubscriptionItemKind.Reconnecting, Topic, default, reason));
+            lock (_gate)
+            {
+                Deliver(new SubscriptionItem(SubscriptionItemKind.Reconnecting, Topic, default, reason));
+            }
         }
     }
 
     internal void Fail(string reason)
     {
-        _queue.Enqueue(new SubscriptionItem(SubscriptionItemKind.Failed, Topic, default, reason));
-    }
-
-    private async Task PumpAsync(Subscription inner, CancellationToken stop)
-    {
-        try
+        lock (_gate)
         {
-            await foreach (var item in inner.ReadAllAsync(stop).ConfigureAwait(false))
-            {
-                _queue.Enqueue(item);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Detached: the pool moves the topic or the subscriber left.
+            Deliver(new SubscriptionItem(SubscriptionItemKind.Failed, Topic, default, reason));
         }
     }
 }

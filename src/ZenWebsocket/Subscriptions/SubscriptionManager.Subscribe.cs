@@ -2,6 +2,10 @@ namespace ZenWebsocket;
 
 public sealed partial class SubscriptionManager
 {
+    private readonly Lock _pendingLock = new();
+    private List<TopicEntry> _pendingSubscribes = [];
+    private bool _flushingSubscribes;
+
     /// <summary>
     /// Subscribes to a topic, or joins the existing wire subscription. Returns once the server acknowledged it
     /// (at once when the topic is already active). While disconnected it returns a subscription that is restored on
@@ -44,9 +48,7 @@ public sealed partial class SubscriptionManager
 
         if (isNew)
         {
-            // Not the caller's token: the acknowledgement is shared by every subscriber that joins meanwhile, and a
-            // caller who stops waiting must not cancel it for the others.
-            _ = SubscribeOnWireAsync([entry], restoring: false, CancellationToken.None);
+            QueueSubscribe(entry);
         }
 
         try
@@ -81,6 +83,57 @@ public sealed partial class SubscriptionManager
         finally
         {
             _registry.Release();
+        }
+    }
+
+    /// <summary>
+    /// Queues a new topic for the wire. One sender drains the queue: a topic arriving while an earlier subscribe is
+    /// still waiting (for a rate limiter, for its acknowledgement) joins the next batch, so a burst of single
+    /// subscribes becomes a few batched messages, as the dialect splits them, instead of one throttled message each.
+    /// </summary>
+    private void QueueSubscribe(TopicEntry entry)
+    {
+        lock (_pendingLock)
+        {
+            _pendingSubscribes.Add(entry);
+            if (_flushingSubscribes)
+            {
+                return;
+            }
+
+            _flushingSubscribes = true;
+        }
+
+        _ = FlushSubscribesAsync();
+    }
+
+    private async Task FlushSubscribesAsync()
+    {
+        while (true)
+        {
+            List<TopicEntry> batch;
+            lock (_pendingLock)
+            {
+                if (_pendingSubscribes.Count == 0)
+                {
+                    _flushingSubscribes = false;
+                    return;
+                }
+
+                batch = _pendingSubscribes;
+                _pendingSubscribes = [];
+            }
+
+            // Not a caller's token: the acknowledgement is shared by every subscriber that joins meanwhile, and a
+            // caller who stops waiting must not cancel it for the others.
+            try
+            {
+                await SubscribeOnWireAsync(batch, restoring: false, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException)
+            {
+                // Disposed meanwhile: its disposal ends every stream.
+            }
         }
     }
 
