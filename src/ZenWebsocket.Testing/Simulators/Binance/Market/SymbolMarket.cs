@@ -362,45 +362,43 @@ internal sealed class SymbolMarket
         _kline.Add(tradeId, price, quantity, takerBuys);
 
         // m: the buyer is the maker, i.e. the taker sold.
-        var buyerIsMaker = !takerBuys;
-        var symbol = Symbol.Symbol;
-        if (sink.HasSubscribers(_prefix + "trade"))
+        PublishTrade(sink, "trade", nowMs, tradeId, tradeId, price, quantity, buyerIsMaker: !takerBuys);
+        PublishTrade(sink, "aggTrade", nowMs, aggId, tradeId, price, quantity, buyerIsMaker: !takerBuys);
+    }
+
+    /// <summary>
+    /// One print as a <c>trade</c> event (id <c>t</c>) or an <c>aggTrade</c> event (id <c>a</c>, covering trades
+    /// <c>f</c>..<c>l</c>, here always the one trade).
+    /// </summary>
+    private void PublishTrade(IStreamSink sink, string kind, long nowMs, long id, long tradeId, decimal price, decimal quantity, bool buyerIsMaker)
+    {
+        var stream = _prefix + kind;
+        if (!sink.HasSubscribers(stream))
         {
-            sink.Publish(_prefix + "trade", MarketJson.Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("e", "trade");
-                w.WriteNumber("E", nowMs);
-                w.WriteString("s", symbol);
-                w.WriteNumber("t", tradeId);
-                w.WriteString("p", MarketJson.Decimal(price));
-                w.WriteString("q", MarketJson.Decimal(quantity));
-                w.WriteNumber("T", nowMs);
-                w.WriteBoolean("m", buyerIsMaker);
-                w.WriteBoolean("M", true);
-                w.WriteEndObject();
-            }));
+            return;
         }
 
-        if (sink.HasSubscribers(_prefix + "aggTrade"))
+        var aggregate = kind == "aggTrade";
+        sink.Publish(stream, MarketJson.Write(w =>
         {
-            sink.Publish(_prefix + "aggTrade", MarketJson.Write(w =>
+            w.WriteStartObject();
+            w.WriteString("e", kind);
+            w.WriteNumber("E", nowMs);
+            w.WriteString("s", Symbol.Symbol);
+            w.WriteNumber(aggregate ? "a" : "t", id);
+            w.WriteString("p", MarketJson.Decimal(price));
+            w.WriteString("q", MarketJson.Decimal(quantity));
+            if (aggregate)
             {
-                w.WriteStartObject();
-                w.WriteString("e", "aggTrade");
-                w.WriteNumber("E", nowMs);
-                w.WriteString("s", symbol);
-                w.WriteNumber("a", aggId);
-                w.WriteString("p", MarketJson.Decimal(price));
-                w.WriteString("q", MarketJson.Decimal(quantity));
                 w.WriteNumber("f", tradeId);
                 w.WriteNumber("l", tradeId);
-                w.WriteNumber("T", nowMs);
-                w.WriteBoolean("m", buyerIsMaker);
-                w.WriteBoolean("M", true);
-                w.WriteEndObject();
-            }));
-        }
+            }
+
+            w.WriteNumber("T", nowMs);
+            w.WriteBoolean("m", buyerIsMaker);
+            w.WriteBoolean("M", true);
+            w.WriteEndObject();
+        }));
     }
 
     private void PublishDiff(IStreamSink sink, string suffix, long first, long last, long nowMs, IEnumerable<PriceLevel> bids, IEnumerable<PriceLevel> asks)
