@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace ZenWebsocket;
 
 public sealed partial class SubscriptionManager
@@ -142,8 +144,17 @@ public sealed partial class SubscriptionManager
     {
         var byTopic = entries.ToDictionary(e => e.Topic, e => (Entry: e, Generation: e.NextGeneration()), StringComparer.Ordinal);
         var requests = _dialect.BuildSubscribe(entries.Select(e => e.Topic).ToArray());
+        var refusedTogether = new ConcurrentQueue<SubscriptionRequest>();
         await SendAsync(requests, unsubscribe: false, settle: (request, confirmed, error) =>
         {
+            if (error is ZenExchangeException { IsTransient: false } && request.Topics.Count > 1)
+            {
+                // A venue refuses a whole message for one bad topic: the others, batched with it only because they
+                // were asked for at the same time, must not fail with it. The message is split below.
+                refusedTogether.Enqueue(request);
+                return;
+            }
+
             foreach (var topic in request.Topics)
             {
                 // Only the latest subscribe of a topic decides it: a late failure of an older one is ignored.
@@ -155,6 +166,26 @@ public sealed partial class SubscriptionManager
         },
         paced: restoring,
         cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // Halves are sent again until each refused topic is alone: a few more messages, and only its own subscribers fail.
+        foreach (var request in refusedTogether)
+        {
+            var still = request.Topics
+                .Where(t => byTopic.TryGetValue(t, out var sent) && sent.Entry.Generation == sent.Generation)
+                .Select(t => byTopic[t].Entry)
+                .ToArray();
+            if (still.Length == 0)
+            {
+                continue;
+            }
+
+            var half = (still.Length + 1) / 2;
+            await SubscribeOnWireAsync(still[..half], restoring, cancellationToken).ConfigureAwait(false);
+            if (still.Length > half)
+            {
+                await SubscribeOnWireAsync(still[half..], restoring, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Applies one topic's acknowledgement: active, failed (reported, not restored), or left to restore.</summary>
