@@ -21,6 +21,28 @@ public sealed partial class SubscriptionManager
     /// <exception cref="ZenTimeoutException">No acknowledgement within <see cref="SubscriptionManagerOptions.AckTimeout"/>.</exception>
     public async Task<Subscription> SubscribeAsync(string topic, SubscribeOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var (subscription, acknowledged) = await RegisterAsync(topic, options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await acknowledged.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return subscription;
+        }
+        catch
+        {
+            await subscription.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Registers a subscriber (queuing a new topic for the wire) without waiting for the acknowledgement, so a caller
+    /// that serialises its subscribes (the pool) does not serialise their acknowledgements too and new topics still
+    /// go out in batches.
+    /// </summary>
+    /// <returns>The subscription, and the acknowledgement: it completes as <see cref="SubscribeAsync"/> would return
+    /// or fails as it would throw; on a failure the caller disposes the subscription.</returns>
+    internal async Task<(Subscription Subscription, Task Acknowledged)> RegisterAsync(string topic, SubscribeOptions? options, CancellationToken cancellationToken)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
         options ??= SubscribeOptions.Default;
         options.Validate();
@@ -53,16 +75,7 @@ public sealed partial class SubscriptionManager
             QueueSubscribe(entry);
         }
 
-        try
-        {
-            await entry.Acknowledged.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return subscription;
-        }
-        catch
-        {
-            await subscription.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return (subscription, entry.Acknowledged.Task);
     }
 
     internal async Task ReleaseAsync(Subscription subscription)
