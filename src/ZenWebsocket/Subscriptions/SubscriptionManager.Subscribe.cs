@@ -214,13 +214,9 @@ public sealed partial class SubscriptionManager
 
         if (error is null && confirmed is not null && confirmed.Contains(entry.Topic))
         {
-            entry.State = SubscriptionState.Active;
+            // Its data may have come first and restored it already: the Restored marker is written once, before any data.
+            entry.Activate(announce: restoring);
             entry.Acknowledged.TrySetResult();
-            if (restoring)
-            {
-                entry.Broadcast(new SubscriptionItem(SubscriptionItemKind.Restored, entry.Topic, default));
-            }
-
             return;
         }
 
