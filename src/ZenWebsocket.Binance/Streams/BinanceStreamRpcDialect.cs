@@ -10,6 +10,9 @@ namespace ZenWebsocket.Binance;
 /// </summary>
 public sealed class BinanceStreamRpcDialect : IRpcDialect
 {
+    // The id/status envelope with the stream endpoint's top-level error; data members end the read at once.
+    private static readonly IdStatusDialect Envelope = new(new IdStatusDialectOptions { TopLevelErrors = true, DataMarkers = ["stream", "e"] });
+
     /// <summary>Gets the shared instance.</summary>
     public static BinanceStreamRpcDialect Instance { get; } = new();
 
@@ -48,76 +51,5 @@ public sealed class BinanceStreamRpcDialect : IRpcDialect
     }
 
     /// <inheritdoc />
-    public RpcInbound Classify(ReadOnlyMemory<byte> json)
-    {
-        var span = json.Span;
-        if (span.IsEmpty || span[0] != (byte)'{')
-        {
-            return default;
-        }
-
-        long? id = null;
-        long? code = null;
-        string? msg = null;
-        ReadOnlyMemory<byte> result = default;
-        var hasResult = false;
-        try
-        {
-            var reader = new Utf8JsonReader(span);
-            reader.Read();
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("stream"u8) || reader.ValueTextEquals("e"u8))
-                {
-                    // Market data: never a response; do not walk the rest of it.
-                    return default;
-                }
-
-                if (reader.ValueTextEquals("id"u8))
-                {
-                    reader.Read();
-                    id = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var number) ? number : null;
-                }
-                else if (reader.ValueTextEquals("result"u8))
-                {
-                    reader.Read();
-                    var start = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    result = json[start..(int)reader.BytesConsumed];
-                    hasResult = true;
-                }
-                else if (reader.ValueTextEquals("code"u8))
-                {
-                    reader.Read();
-                    code = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : 0;
-                }
-                else if (reader.ValueTextEquals("msg"u8))
-                {
-                    reader.Read();
-                    msg = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            return default;
-        }
-
-        if (id is null)
-        {
-            return default;
-        }
-
-        if (code is { } errorCode)
-        {
-            return new RpcInbound(RpcMessageKind.ErrorResponse, id, null, default, new RpcError(errorCode, msg ?? "", null), null);
-        }
-
-        return hasResult ? new RpcInbound(RpcMessageKind.Response, id, null, result, null, null) : new RpcInbound(RpcMessageKind.Unrelated, id, null, default, null, null);
-    }
+    public RpcInbound Classify(ReadOnlyMemory<byte> json) => Envelope.Classify(json);
 }

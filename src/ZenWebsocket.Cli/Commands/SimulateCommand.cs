@@ -15,12 +15,7 @@ internal static class SimulateCommand
     public static Command Create(CliContext context)
     {
         var port = CreatePortOption();
-        var seed = new Option<int>("--seed")
-        {
-            Description = "Seed of the market-data generator; one seed, one market.",
-            HelpName = "S",
-            DefaultValueFactory = _ => new DeribitSimulatorOptions().Seed,
-        };
+        var seed = CreateSeedOption(new DeribitSimulatorOptions().Seed);
         var deribit = new Command("deribit", "Serve Deribit API v2 (WebSocket JSON-RPC and HTTP) with a seeded market, a matching engine and the default test account sim-client / sim-secret.")
         {
             port,
@@ -50,14 +45,42 @@ internal static class SimulateCommand
         return port;
     }
 
+    /// <summary>The <c>--seed</c> option every simulator takes.</summary>
+    internal static Option<int> CreateSeedOption(int defaultSeed) => new("--seed")
+    {
+        Description = "Seed of the market-data generator; one seed, one market.",
+        HelpName = "S",
+        DefaultValueFactory = _ => defaultSeed,
+    };
+
     /// <summary>Starts the simulator, prints one <c>listening ...</c> line, serves until cancelled.</summary>
     /// <returns>0 after a cancellation, 1 with a one-line reason when it could not start.</returns>
-    internal static async Task<int> RunAsync(int port, int seed, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    internal static Task<int> RunAsync(int port, int seed, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        ServeAsync(
+            ct => DeribitSimulator.StartAsync(new DeribitSimulatorOptions { Port = port, Seed = seed }, ct),
+            simulator => $"listening {simulator.WebSocketUrl} {simulator.HttpUrl}",
+            port,
+            output,
+            error,
+            cancellationToken);
+
+    /// <summary>
+    /// What every <c>simulate</c> subcommand does: start the simulator (bad options exit 2, a port in use exits 1, each
+    /// with one line), print its one <c>listening ...</c> line, serve until Ctrl+C, stop it.
+    /// </summary>
+    internal static async Task<int> ServeAsync<TSimulator>(
+        Func<CancellationToken, Task<TSimulator>> start,
+        Func<TSimulator, string> listeningLine,
+        int port,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken)
+        where TSimulator : IAsyncDisposable
     {
-        DeribitSimulator simulator;
+        TSimulator simulator;
         try
         {
-            simulator = await DeribitSimulator.StartAsync(new DeribitSimulatorOptions { Port = port, Seed = seed }, cancellationToken).ConfigureAwait(false);
+            simulator = await start(cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException ex)
         {
@@ -76,7 +99,7 @@ internal static class SimulateCommand
 
         await using (simulator.ConfigureAwait(false))
         {
-            await output.WriteLineAsync($"listening {simulator.WebSocketUrl} {simulator.HttpUrl}").ConfigureAwait(false);
+            await output.WriteLineAsync(listeningLine(simulator)).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             try
             {

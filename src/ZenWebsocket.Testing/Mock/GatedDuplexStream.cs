@@ -6,25 +6,11 @@ namespace ZenWebsocket.Testing;
 /// Reads can be paused, which is how "stop answering pings" works: a managed WebSocket only answers
 /// pings it reads. Writes can be muted, which together with paused reads makes a half-open link.
 /// </summary>
-internal sealed class GatedDuplexStream(Stream inner) : Stream
+internal sealed class GatedDuplexStream(Stream inner) : AsyncWrappingStream(inner)
 {
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile bool _readsPaused;
     private volatile bool _writesMuted;
-
-    public override bool CanRead => true;
-
-    public override bool CanWrite => true;
-
-    public override bool CanSeek => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>From now on nothing received reaches the WebSocket (bytes are discarded).</summary>
     public void PauseReads() => _readsPaused = true;
@@ -36,7 +22,7 @@ internal sealed class GatedDuplexStream(Stream inner) : Stream
     {
         while (true)
         {
-            var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            var read = await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
 
             // While paused, keep draining and dropping what arrives: the WebSocket above sees nothing
             // (so no pong goes out), yet the end of the stream still gets through, so a client that
@@ -48,9 +34,6 @@ internal sealed class GatedDuplexStream(Stream inner) : Stream
         }
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -58,8 +41,8 @@ internal sealed class GatedDuplexStream(Stream inner) : Stream
         {
             if (!_writesMuted)
             {
-                await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
-                await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await Inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+                await Inner.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -68,38 +51,6 @@ internal sealed class GatedDuplexStream(Stream inner) : Stream
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     // Every write above flushes, so there is never anything left to flush.
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public override void Flush()
-    {
-    }
-
-    // The WebSocket only uses the async paths; blocking here would be sync-over-async.
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await inner.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
-    }
 }

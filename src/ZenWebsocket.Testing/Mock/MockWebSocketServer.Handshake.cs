@@ -96,25 +96,14 @@ public sealed partial class MockWebSocketServer
 
     private async Task AcceptAsync(HttpContext context, IHttpUpgradeFeature upgrade)
     {
-        var accept = WebSocketHandshake.ComputeAccept(context.Request);
-        if (accept is null)
+        // Upgrading by hand (not AcceptWebSocketAsync) keeps the raw stream, so tests can write raw frames.
+        var subprotocol = WebSocketHandshake.SelectSubprotocol(context.Request, _options.Subprotocols);
+        var stream = await WebSocketHandshake.AcceptAsync(context, upgrade, subprotocol).ConfigureAwait(false);
+        if (stream is null)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
-        var subprotocol = WebSocketHandshake.SelectSubprotocol(context.Request, _options.Subprotocols);
-        var headers = context.Response.Headers;
-        headers.Upgrade = "websocket";
-        headers.Connection = "Upgrade";
-        headers.SecWebSocketAccept = accept;
-        if (subprotocol is not null)
-        {
-            headers.SecWebSocketProtocol = subprotocol;
-        }
-
-        // Upgrading by hand (not AcceptWebSocketAsync) keeps the raw stream, so tests can write raw frames.
-        var stream = new GatedDuplexStream(await upgrade.UpgradeAsync().ConfigureAwait(false));
         await using (stream.ConfigureAwait(false))
         {
             using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions

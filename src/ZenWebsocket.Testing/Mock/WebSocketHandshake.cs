@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace ZenWebsocket.Testing;
 
@@ -33,6 +34,32 @@ internal static class WebSocketHandshake
         var hash = SHA1.HashData(Encoding.ASCII.GetBytes(key + AcceptGuid));
 #pragma warning restore CA5350
         return Convert.ToBase64String(hash);
+    }
+
+    /// <summary>
+    /// Accepts the upgrade by hand (not <c>AcceptWebSocketAsync</c>), which keeps the raw stream ours: checks the key,
+    /// writes the 101 headers and returns the upgraded stream behind a <see cref="GatedDuplexStream"/>. An invalid key
+    /// or version gets a 400 and null.
+    /// </summary>
+    public static async Task<GatedDuplexStream?> AcceptAsync(HttpContext context, IHttpUpgradeFeature upgrade, string? subprotocol = null)
+    {
+        var accept = ComputeAccept(context.Request);
+        if (accept is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return null;
+        }
+
+        var headers = context.Response.Headers;
+        headers.Upgrade = "websocket";
+        headers.Connection = "Upgrade";
+        headers.SecWebSocketAccept = accept;
+        if (subprotocol is not null)
+        {
+            headers.SecWebSocketProtocol = subprotocol;
+        }
+
+        return new GatedDuplexStream(await upgrade.UpgradeAsync().ConfigureAwait(false));
     }
 
     /// <summary>The first subprotocol the client offers that the server supports, in the client's order.</summary>

@@ -5,7 +5,8 @@ namespace ZenWebsocket;
 /// <summary>
 /// The request/response envelope shared by the JSON-RPC and id/status dialects. Reading takes one
 /// <see cref="Utf8JsonReader"/> pass over the top level: <c>id</c>, <c>method</c>, <c>result</c> (kept as a slice),
-/// <c>error</c> (<c>code</c>, <c>message</c> or <c>msg</c>, <c>data</c>) and <c>status</c>.
+/// <c>error</c> (<c>code</c>, <c>message</c> or <c>msg</c>, <c>data</c>) and <c>status</c>; on request, also a
+/// top-level <c>code</c>/<c>msg</c> error and members that mark data (<see cref="IdStatusDialectOptions"/>).
 /// </summary>
 internal static class RpcEnvelope
 {
@@ -30,7 +31,11 @@ internal static class RpcEnvelope
         writer.WriteEndObject();
     }
 
-    public static RpcInbound Read(ReadOnlyMemory<byte> json)
+    /// <summary>Classifies one message.</summary>
+    /// <param name="json">The message.</param>
+    /// <param name="topLevelErrors">Whether a top-level <c>code</c>/<c>msg</c> is an error (when no <c>error</c> member is).</param>
+    /// <param name="dataMarkers">UTF-8 member names that make the message unrelated at once; null for none.</param>
+    public static RpcInbound Read(ReadOnlyMemory<byte> json, bool topLevelErrors = false, byte[][]? dataMarkers = null)
     {
         var span = json.Span;
         if (span.IsEmpty || span[0] != (byte)'{')
@@ -43,6 +48,8 @@ internal static class RpcEnvelope
         ReadOnlyMemory<byte> result = default;
         RpcError? error = null;
         int? status = null;
+        long? topLevelCode = null;
+        string? topLevelMessage = null;
         var hasResult = false;
         try
         {
@@ -50,6 +57,12 @@ internal static class RpcEnvelope
             reader.Read();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                if (dataMarkers is not null && IsAnyOf(ref reader, dataMarkers))
+                {
+                    // Data, never a response: do not walk the rest of it.
+                    return default;
+                }
+
                 if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
@@ -81,6 +94,18 @@ internal static class RpcEnvelope
                     status = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var code) ? code : null;
                     reader.Skip();
                 }
+                else if (topLevelErrors && reader.ValueTextEquals("code"u8))
+                {
+                    reader.Read();
+                    topLevelCode = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : 0;
+                    reader.Skip();
+                }
+                else if (topLevelErrors && reader.ValueTextEquals("msg"u8))
+                {
+                    reader.Read();
+                    topLevelMessage = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    reader.Skip();
+                }
                 else
                 {
                     reader.Read();
@@ -91,6 +116,11 @@ internal static class RpcEnvelope
         catch (JsonException)
         {
             return default;
+        }
+
+        if (error is null && topLevelCode is { } errorCode)
+        {
+            error = new RpcError(errorCode, topLevelMessage ?? "", null);
         }
 
         if (error is not null && id is not null)
@@ -106,6 +136,19 @@ internal static class RpcEnvelope
         return method is not null && id is null
             ? new RpcInbound(RpcMessageKind.Notification, null, method, default, null, status)
             : new RpcInbound(RpcMessageKind.Unrelated, id, method, default, error, status);
+    }
+
+    private static bool IsAnyOf(ref Utf8JsonReader reader, byte[][] names)
+    {
+        foreach (var name in names)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static RpcError? ReadError(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json)

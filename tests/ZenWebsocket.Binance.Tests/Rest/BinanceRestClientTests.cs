@@ -71,6 +71,25 @@ public sealed class BinanceRestClientTests
         Assert.Equal(Start, await rest.GetServerTimeAsync());
     }
 
+    [Fact]
+    public async Task Past_the_exchange_weight_limit_the_simulator_answers_429_with_retry_after_and_the_used_weight()
+    {
+        await using var simulator = await BinanceSimulator.StartAsync(new BinanceSimulatorOptions
+        {
+            GenerateMarketData = false,
+            TimeProvider = new FakeTimeProvider(Start.AddSeconds(30)),
+            Api = new BinanceApiOptions { RequestWeightPerMinute = 10 },
+        });
+        using var rest = Client(simulator);
+
+        await rest.GetDepthAsync("BTCUSDT", limit: 100);
+        Assert.Equal(5, rest.UsedWeight1m);
+        var error = await Assert.ThrowsAsync<ZenRateLimitedException>(() => rest.GetDepthAsync("BTCUSDT", limit: 500));
+
+        Assert.Contains("-1003", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(30), error.RetryAfter);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.TooManyRequests)]
     [InlineData((HttpStatusCode)418)]

@@ -65,6 +65,48 @@ public sealed class RpcDialectTests
     }
 
     [Fact]
+    public void A_top_level_code_is_an_error_only_when_the_dialect_asks_for_it()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"code":2,"msg":"Invalid request: too many parameters","id":9}""");
+        var withTopLevel = new IdStatusDialect(new IdStatusDialectOptions { TopLevelErrors = true }).Classify(json);
+        Assert.Equal(RpcMessageKind.ErrorResponse, withTopLevel.Kind);
+        Assert.Equal(9, withTopLevel.Id);
+        Assert.Equal(new RpcError(2, "Invalid request: too many parameters", null), withTopLevel.Error);
+
+        var plain = IdStatusDialect.Instance.Classify(json);
+        Assert.Equal(RpcMessageKind.Unrelated, plain.Kind);
+        Assert.Null(plain.Error);
+    }
+
+    [Fact]
+    public void An_error_member_wins_over_a_top_level_code()
+    {
+        var dialect = new IdStatusDialect(new IdStatusDialectOptions { TopLevelErrors = true });
+        var inbound = dialect.Classify("""{"code":2,"msg":"top","id":4,"status":400,"error":{"code":-1102,"msg":"inner"}}"""u8.ToArray());
+        Assert.Equal(RpcMessageKind.ErrorResponse, inbound.Kind);
+        Assert.Equal(-1102, inbound.Error!.Code);
+        Assert.Equal("inner", inbound.Error.Message);
+        Assert.Equal(400, inbound.Status);
+    }
+
+    [Fact]
+    public void A_data_marker_makes_a_message_unrelated_even_with_an_id_and_a_result()
+    {
+        var json = """{"e":"trade","id":3,"result":null}"""u8.ToArray();
+        Assert.Equal(RpcMessageKind.Response, IdStatusDialect.Instance.Classify(json).Kind);
+
+        var inbound = new IdStatusDialect(new IdStatusDialectOptions { DataMarkers = ["stream", "e"] }).Classify(json);
+        Assert.Equal(default, inbound);
+    }
+
+    [Fact]
+    public void Id_status_options_name_a_bad_data_marker()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new IdStatusDialect(new IdStatusDialectOptions { DataMarkers = ["stream", ""] }));
+        Assert.Contains("IdStatusDialectOptions.DataMarkers", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_params_json_is_refused_when_built()
     {
         Assert.Throws<ArgumentException>(() => RpcParams.FromJson("{oops"));

@@ -166,19 +166,13 @@ public sealed partial class BinanceSimulator : IAsyncDisposable
             return;
         }
 
-        var accept = WebSocketHandshake.ComputeAccept(context.Request);
-        if (accept is null)
+        // Upgrading by hand keeps the raw stream: pings are written raw and inbound frames are watched below the WebSocket.
+        var gate = await WebSocketHandshake.AcceptAsync(context, upgrade).ConfigureAwait(false);
+        if (gate is null)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
-        context.Response.Headers.Upgrade = "websocket";
-        context.Response.Headers.Connection = "Upgrade";
-        context.Response.Headers.SecWebSocketAccept = accept;
-
-        // Upgrading by hand keeps the raw stream: pings are written raw and inbound frames are watched below the WebSocket.
-        var gate = new GatedDuplexStream(await upgrade.UpgradeAsync().ConfigureAwait(false));
         await using (gate.ConfigureAwait(false))
         {
             var id = Interlocked.Increment(ref _nextConnectionId);

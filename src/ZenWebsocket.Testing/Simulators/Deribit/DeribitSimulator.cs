@@ -121,19 +121,13 @@ public sealed partial class DeribitSimulator : IAsyncDisposable
 
         try
         {
-            var accept = WebSocketHandshake.ComputeAccept(context.Request);
-            if (accept is null)
+            // Upgrading by hand keeps the raw stream, which the fault switches need (silence, malformed frames).
+            var stream = await WebSocketHandshake.AcceptAsync(context, upgrade).ConfigureAwait(false);
+            if (stream is null)
             {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
             }
 
-            context.Response.Headers.Upgrade = "websocket";
-            context.Response.Headers.Connection = "Upgrade";
-            context.Response.Headers.SecWebSocketAccept = accept;
-
-            // Upgrading by hand keeps the raw stream, which the fault switches need (silence, malformed frames).
-            var stream = new GatedDuplexStream(await upgrade.UpgradeAsync().ConfigureAwait(false));
             await using (stream.ConfigureAwait(false))
             {
                 var session = new WebSocketSession(context, stream);

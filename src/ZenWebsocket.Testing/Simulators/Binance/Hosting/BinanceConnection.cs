@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 
 namespace ZenWebsocket.Testing.Simulators.Binance;
@@ -15,19 +14,14 @@ namespace ZenWebsocket.Testing.Simulators.Binance;
 /// </summary>
 internal sealed class BinanceConnection : IApiConnection, IDisposable
 {
-    private static readonly TimeSpan CloseHandshakeBound = TimeSpan.FromSeconds(2);
-
     // Binance drops consumers that read too slowly; past this many queued frames the connection is cut.
     private const int MaxQueued = 100_000;
 
-    private readonly Channel<Outgoing> _outbound = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(MaxQueued) { SingleReader = true });
     private readonly BinanceSimulator _owner;
     private readonly BinanceSimulatorOptions _options;
     private readonly TimeProvider _time;
-    private readonly HttpContext _context;
     private readonly GatedDuplexStream _gate;
-    private readonly WebSocket _socket;
-    private readonly CancellationTokenSource _aborted = new();
+    private readonly ServerSocketWriter _writer;
     private readonly Lock _pingLock = new();
     private readonly List<(byte[] Payload, DateTimeOffset SentAt)> _pendingPings = [];
     private readonly List<ITimer> _timers = [];
@@ -44,15 +38,13 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
         _owner = owner;
         _options = options;
         _time = options.TimeProvider;
-        _context = context;
         _gate = gate;
         Id = id;
         Role = role;
         Ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         Query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         Microseconds = MicrosecondTimes.Requested(Query);
-        var tap = new InboundFrameTap(gate, OnInboundFrame);
-        _socket = WebSocket.CreateFromStream(tap, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+        _writer = new ServerSocketWriter(context, gate, new InboundFrameTap(gate, OnInboundFrame), MaxQueued);
     }
 
     public long Id { get; }
@@ -83,7 +75,7 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
             return false;
         }
 
-        if (_outbound.Writer.TryWrite(new Outgoing(json, null, null, null)))
+        if (_writer.TryQueueText(json))
         {
             return true;
         }
@@ -99,32 +91,14 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
             return;
         }
 
-        _outbound.Writer.TryWrite(new Outgoing(null, null, status, reason));
-        _outbound.Writer.TryComplete();
+        _writer.QueueClose(status, reason);
     }
 
     /// <summary>Cuts the TCP connection, no close frame.</summary>
     public void Abort()
     {
         Interlocked.Exchange(ref _closing, 1);
-        _outbound.Writer.TryComplete();
-        try
-        {
-            _aborted.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Already finished.
-        }
-
-        try
-        {
-            _context.Abort();
-        }
-        catch (Exception ex) when (ex is ObjectDisposedException or NullReferenceException or InvalidOperationException)
-        {
-            // The request already ended: the connection is gone, which is all an abort wants.
-        }
+        _writer.Abort();
     }
 
     /// <summary>Stops reading, writing and pinging, but keeps TCP open: a half-open link.</summary>
@@ -166,34 +140,20 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
         AddTimer(_ => AnnounceShutdown(), _options.ConnectionLifetime, Timeout.InfiniteTimeSpan);
     }
 
-    public async Task RunAsync(Action<BinanceConnection, string> onText, CancellationToken stopping)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _aborted.Token);
-        var writer = WriteLoopAsync(linked.Token);
-        try
-        {
-            await ReadLoopAsync(onText, linked.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
-        {
-            // The client went away, the server stopped, or the connection was aborted: the session is over either way.
-        }
-        finally
-        {
-            Interlocked.Exchange(ref _closing, 1);
-            StopTimers();
-            _outbound.Writer.TryComplete();
-            await linked.CancelAsync().ConfigureAwait(false);
-            await writer.ConfigureAwait(false);
-            await AnswerCloseAsync().ConfigureAwait(false);
-        }
-    }
+    public Task RunAsync(Action<BinanceConnection, string> onText, CancellationToken stopping) =>
+        _writer.RunAsync(
+            token => ReadLoopAsync(onText, token),
+            () =>
+            {
+                Interlocked.Exchange(ref _closing, 1);
+                StopTimers();
+            },
+            stopping);
 
     public void Dispose()
     {
         StopTimers();
-        _socket.Dispose();
-        _aborted.Dispose();
+        _writer.Dispose();
     }
 
     private void AddTimer(TimerCallback callback, TimeSpan due, TimeSpan period)
@@ -247,7 +207,7 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
             }
         }
 
-        _outbound.Writer.TryWrite(new Outgoing(null, RawFrame.Encode(RawFrame.Ping, payload), null, null));
+        _writer.TryQueueRaw(RawFrame.Encode(RawFrame.Ping, payload));
     }
 
     private void ArmPongDeadline(TimeSpan due)
@@ -357,7 +317,7 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
             ValueWebSocketReceiveResult result;
             do
             {
-                result = await _socket.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+                result = await _writer.Socket.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
                 message.Write(buffer, 0, result.Count);
             }
             while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
@@ -373,58 +333,4 @@ internal sealed class BinanceConnection : IApiConnection, IDisposable
             }
         }
     }
-
-    private async Task WriteLoopAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var item in _outbound.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (item.Text is not null)
-                {
-                    await _socket.SendAsync(Encoding.UTF8.GetBytes(item.Text), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                if (item.Raw is not null)
-                {
-                    // Under the stream's write lock, between whole frames of the WebSocket.
-                    await _gate.WriteAsync(item.Raw, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                await _socket.CloseOutputAsync(item.Status!.Value, item.Reason, cancellationToken).ConfigureAwait(false);
-
-                // The client answers the close and the reader ends; one that never answers is cut off. Real time on
-                // purpose: a fake clock that a test never advances must not keep a dead socket open.
-                using var bound = new CancellationTokenSource(CloseHandshakeBound, TimeProvider.System);
-                using var registration = bound.Token.Register(Abort);
-                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
-        {
-            // The connection is gone; the reader sees it too and ends the session.
-        }
-    }
-
-    private async Task AnswerCloseAsync()
-    {
-        if (_socket.State != WebSocketState.CloseReceived)
-        {
-            return;
-        }
-
-        using var bound = new CancellationTokenSource(CloseHandshakeBound, TimeProvider.System);
-        try
-        {
-            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, bound.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException or ObjectDisposedException)
-        {
-            // The client did not wait for the answer.
-        }
-    }
-
-    private sealed record Outgoing(string? Text, byte[]? Raw, WebSocketCloseStatus? Status, string? Reason);
 }

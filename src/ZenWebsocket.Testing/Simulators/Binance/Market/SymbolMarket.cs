@@ -38,18 +38,10 @@ internal sealed class SymbolMarket
     // The mid price in ticks: it random-walks one tick at a time and the book follows it.
     private long _mid;
 
-    // 24 h ticker and 1 m kline statistics, from the trades printed since start.
-    private readonly long _openTime;
-    private readonly decimal _openPrice;
-    private decimal _last;
+    // 24 h ticker (everything printed since start) and 1 m kline statistics.
+    private readonly Candle _day;
     private decimal _lastQty;
-    private decimal _high;
-    private decimal _low;
-    private decimal _volume;
-    private decimal _quoteVolume;
-    private long _firstTradeId = -1;
-    private long _tradeCount;
-    private Kline _kline;
+    private Candle _kline;
 
     public SymbolMarket(BinanceSimSymbol symbol, MarketRandom random, long nowMs)
     {
@@ -67,9 +59,8 @@ internal sealed class SymbolMarket
         }
 
         LastUpdateId = random.FirstUpdateId();
-        _openTime = nowMs;
-        _openPrice = _last = _high = _low = mid;
-        _kline = new Kline(MinuteStart(nowMs), mid);
+        _day = new Candle(nowMs, mid);
+        _kline = new Candle(MinuteStart(nowMs), mid);
         (_topBid, _topAsk) = (First(_bids), First(_asks));
         _history.Enqueue(Snapshot(5000));
     }
@@ -342,65 +333,53 @@ internal sealed class SymbolMarket
 
         var tradeId = _nextTradeId++;
         var aggId = _nextAggId++;
-        if (_firstTradeId < 0)
-        {
-            _firstTradeId = tradeId;
-        }
-
-        _last = price;
+        _day.Add(tradeId, price, quantity, takerBuys);
         _lastQty = quantity;
-        _high = Math.Max(_high, price);
-        _low = Math.Min(_low, price);
-        _volume += quantity;
-        _quoteVolume += price * quantity;
-        _tradeCount++;
         if (MinuteStart(nowMs) != _kline.Start)
         {
-            _kline = new Kline(MinuteStart(nowMs), _kline.Close);
+            _kline = new Candle(MinuteStart(nowMs), _kline.Close);
         }
 
         _kline.Add(tradeId, price, quantity, takerBuys);
 
         // m: the buyer is the maker, i.e. the taker sold.
-        var buyerIsMaker = !takerBuys;
-        var symbol = Symbol.Symbol;
-        if (sink.HasSubscribers(_prefix + "trade"))
+        PublishTrade(sink, "trade", nowMs, tradeId, tradeId, price, quantity, buyerIsMaker: !takerBuys);
+        PublishTrade(sink, "aggTrade", nowMs, aggId, tradeId, price, quantity, buyerIsMaker: !takerBuys);
+    }
+
+    /// <summary>
+    /// One print as a <c>trade</c> event (id <c>t</c>) or an <c>aggTrade</c> event (id <c>a</c>, covering trades
+    /// <c>f</c>..<c>l</c>, here always the one trade).
+    /// </summary>
+    private void PublishTrade(IStreamSink sink, string kind, long nowMs, long id, long tradeId, decimal price, decimal quantity, bool buyerIsMaker)
+    {
+        var stream = _prefix + kind;
+        if (!sink.HasSubscribers(stream))
         {
-            sink.Publish(_prefix + "trade", MarketJson.Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("e", "trade");
-                w.WriteNumber("E", nowMs);
-                w.WriteString("s", symbol);
-                w.WriteNumber("t", tradeId);
-                w.WriteString("p", MarketJson.Decimal(price));
-                w.WriteString("q", MarketJson.Decimal(quantity));
-                w.WriteNumber("T", nowMs);
-                w.WriteBoolean("m", buyerIsMaker);
-                w.WriteBoolean("M", true);
-                w.WriteEndObject();
-            }));
+            return;
         }
 
-        if (sink.HasSubscribers(_prefix + "aggTrade"))
+        var aggregate = kind == "aggTrade";
+        sink.Publish(stream, MarketJson.Write(w =>
         {
-            sink.Publish(_prefix + "aggTrade", MarketJson.Write(w =>
+            w.WriteStartObject();
+            w.WriteString("e", kind);
+            w.WriteNumber("E", nowMs);
+            w.WriteString("s", Symbol.Symbol);
+            w.WriteNumber(aggregate ? "a" : "t", id);
+            w.WriteString("p", MarketJson.Decimal(price));
+            w.WriteString("q", MarketJson.Decimal(quantity));
+            if (aggregate)
             {
-                w.WriteStartObject();
-                w.WriteString("e", "aggTrade");
-                w.WriteNumber("E", nowMs);
-                w.WriteString("s", symbol);
-                w.WriteNumber("a", aggId);
-                w.WriteString("p", MarketJson.Decimal(price));
-                w.WriteString("q", MarketJson.Decimal(quantity));
                 w.WriteNumber("f", tradeId);
                 w.WriteNumber("l", tradeId);
-                w.WriteNumber("T", nowMs);
-                w.WriteBoolean("m", buyerIsMaker);
-                w.WriteBoolean("M", true);
-                w.WriteEndObject();
-            }));
-        }
+            }
+
+            w.WriteNumber("T", nowMs);
+            w.WriteBoolean("m", buyerIsMaker);
+            w.WriteBoolean("M", true);
+            w.WriteEndObject();
+        }));
     }
 
     private void PublishDiff(IStreamSink sink, string suffix, long first, long last, long nowMs, IEnumerable<PriceLevel> bids, IEnumerable<PriceLevel> asks)
@@ -471,7 +450,7 @@ internal sealed class SymbolMarket
 
         if (MinuteStart(nowMs) != _kline.Start)
         {
-            _kline = new Kline(MinuteStart(nowMs), _kline.Close);
+            _kline = new Candle(MinuteStart(nowMs), _kline.Close);
         }
 
         var k = _kline;
@@ -513,7 +492,8 @@ internal sealed class SymbolMarket
         }
 
         var (bid, ask) = (First(_bids) ?? 0, First(_asks) ?? 0);
-        var change = _last - _openPrice;
+        var day = _day;
+        var change = day.Close - day.Open;
         sink.Publish(stream, MarketJson.Write(w =>
         {
             w.WriteStartObject();
@@ -521,31 +501,31 @@ internal sealed class SymbolMarket
             w.WriteNumber("E", nowMs);
             w.WriteString("s", Symbol.Symbol);
             w.WriteString("p", MarketJson.Decimal(change));
-            w.WriteString("P", (change / _openPrice * 100m).ToString("F2", System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteString("w", MarketJson.Decimal(_volume == 0 ? _last : Math.Round(_quoteVolume / _volume, 8)));
-            w.WriteString("x", MarketJson.Decimal(_openPrice));
-            w.WriteString("c", MarketJson.Decimal(_last));
+            w.WriteString("P", (change / day.Open * 100m).ToString("F2", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("w", MarketJson.Decimal(day.Volume == 0 ? day.Close : Math.Round(day.QuoteVolume / day.Volume, 8)));
+            w.WriteString("x", MarketJson.Decimal(day.Open));
+            w.WriteString("c", MarketJson.Decimal(day.Close));
             w.WriteString("Q", MarketJson.Decimal(_lastQty));
             w.WriteString("b", MarketJson.Decimal(bid));
             w.WriteString("B", MarketJson.Decimal(bid == 0 ? 0 : _bids[bid]));
             w.WriteString("a", MarketJson.Decimal(ask));
             w.WriteString("A", MarketJson.Decimal(ask == 0 ? 0 : _asks[ask]));
-            w.WriteString("o", MarketJson.Decimal(_openPrice));
-            w.WriteString("h", MarketJson.Decimal(_high));
-            w.WriteString("l", MarketJson.Decimal(_low));
-            w.WriteString("v", MarketJson.Decimal(_volume));
-            w.WriteString("q", MarketJson.Decimal(_quoteVolume));
-            w.WriteNumber("O", Math.Max(_openTime, nowMs - 86_400_000));
+            w.WriteString("o", MarketJson.Decimal(day.Open));
+            w.WriteString("h", MarketJson.Decimal(day.High));
+            w.WriteString("l", MarketJson.Decimal(day.Low));
+            w.WriteString("v", MarketJson.Decimal(day.Volume));
+            w.WriteString("q", MarketJson.Decimal(day.QuoteVolume));
+            w.WriteNumber("O", Math.Max(day.Start, nowMs - 86_400_000));
             w.WriteNumber("C", nowMs);
-            w.WriteNumber("F", _firstTradeId < 0 ? 0 : _firstTradeId);
-            w.WriteNumber("L", _firstTradeId < 0 ? 0 : _nextTradeId - 1);
-            w.WriteNumber("n", _tradeCount);
+            w.WriteNumber("F", day.FirstTradeId < 0 ? 0 : day.FirstTradeId);
+            w.WriteNumber("L", day.LastTradeId < 0 ? 0 : day.LastTradeId);
+            w.WriteNumber("n", day.Trades);
             w.WriteEndObject();
         }));
     }
 
-    /// <summary>The running 1-minute candle.</summary>
-    private sealed class Kline(long start, decimal open)
+    /// <summary>A running candle: the 1-minute kline, or the whole run since start for the 24 h ticker.</summary>
+    private sealed class Candle(long start, decimal open)
     {
         public long Start { get; } = start;
 
