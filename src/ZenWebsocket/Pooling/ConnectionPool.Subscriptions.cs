@@ -19,6 +19,8 @@ public sealed partial class ConnectionPool
         options.Validate();
         var canonical = dialect.Canonicalize(topic);
 
+        PoolSubscription subscription;
+        Task acknowledged;
         await _topicsGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -31,10 +33,10 @@ public sealed partial class ConnectionPool
                 _topics[canonical] = entry;
             }
 
-            var subscription = new PoolSubscription(this, canonical, options, _options.Sequence);
+            subscription = new PoolSubscription(this, canonical, options, _options.Sequence);
             try
             {
-                await subscription.AttachAsync(entry.Connection, moved: false, cancellationToken).ConfigureAwait(false);
+                acknowledged = await subscription.JoinAsync(entry.Connection, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -48,11 +50,23 @@ public sealed partial class ConnectionPool
             }
 
             entry.Subscribers.Add(subscription);
-            return subscription;
         }
         finally
         {
             _topicsGate.Release();
+        }
+
+        // The acknowledgement is awaited outside the lock: subscribes issued meanwhile are queued by the connection's
+        // subscription manager and go out together in its next message.
+        try
+        {
+            await acknowledged.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return subscription;
+        }
+        catch
+        {
+            await subscription.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 

@@ -2,10 +2,11 @@ namespace ZenWebsocket;
 
 /// <summary>
 /// Make-before-break handover. While a rotation runs, the topic is carried by two connections: the old one keeps
-/// delivering, the new one's items wait in a buffer. The new one takes over as soon as the old one has delivered the
-/// new one's first item (by sequence), so nothing is missed; buffered items up to what was delivered are dropped,
-/// so nothing is delivered twice. If the old stream is interrupted, or the overlap lasts longer than the pool allows,
-/// the new one takes over at once.
+/// delivering, the new one's items wait in a buffer. The new one takes over once the server confirmed it and the old
+/// one has delivered the new one's first item (by sequence), so nothing is missed; buffered items up to what was
+/// delivered are dropped, so nothing is delivered twice. If the old stream is interrupted, or the overlap lasts longer
+/// than the pool allows, the confirmed new one takes over at once. The new stream's own confirmation marker never
+/// reaches the consumer: only an old stream that really broke shows Reconnecting, then Restored at the switch.
 /// </summary>
 public sealed partial class PoolSubscription
 {
@@ -29,7 +30,7 @@ public sealed partial class PoolSubscription
     internal async Task BeginHandoverAsync(PooledConnection replacement, CancellationToken cancellationToken)
     {
         var inner = await replacement.Subscriptions!.SubscribeAsync(Topic, _options, cancellationToken).ConfigureAwait(false);
-        var feed = new PoolFeed(replacement, inner);
+        var feed = new PoolFeed(replacement, inner, handover: true);
         lock (_gate)
         {
             _next = feed;
@@ -37,7 +38,7 @@ public sealed partial class PoolSubscription
             _switched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        feed.Start(OnItem);
+        feed.Start(OnItem, OnConfirmed);
     }
 
     /// <summary>The overlap lasted too long (a quiet topic, a lagging old connection): the new connection takes over now.</summary>
@@ -123,9 +124,23 @@ public sealed partial class PoolSubscription
         }
     }
 
+    /// <summary>The new stream is confirmed: data that came before its acknowledgement may now take over.</summary>
+    private void OnConfirmed(PoolFeed feed)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(feed, _next))
+            {
+                TrySwitchLocked();
+            }
+        }
+    }
+
     private void TrySwitchLocked()
     {
-        if (_buffer is not { Count: > 0 } buffer)
+        // Never onto a stream the server has not confirmed: it may still refuse the topic (the rotation then gives up
+        // and the old stream must still be the consumer's), and its confirmation must not reach the consumer.
+        if (_next is not { Confirmed.IsCompletedSuccessfully: true } || _buffer is not { Count: > 0 } buffer)
         {
             return;
         }

@@ -74,6 +74,22 @@ public sealed partial class PoolSubscription : IAsyncDisposable
         feed.Start(OnItem);
     }
 
+    /// <summary>Joins the topic on a connection and forwards its stream without waiting for the acknowledgement (the
+    /// pool waits outside its lock, so a burst of subscribes is batched on the wire).</summary>
+    /// <returns>The acknowledgement; when it fails, the caller disposes this subscription.</returns>
+    internal async Task<Task> JoinAsync(PooledConnection connection, CancellationToken cancellationToken)
+    {
+        var (inner, acknowledged) = await connection.Subscriptions!.RegisterAsync(Topic, _options, cancellationToken).ConfigureAwait(false);
+        var feed = new PoolFeed(connection, inner);
+        lock (_gate)
+        {
+            _current = feed;
+        }
+
+        feed.Start(OnItem);
+        return acknowledged;
+    }
+
     /// <summary>Stops forwarding from the current connection and marks the hole in the stream.</summary>
     internal async Task DetachAsync(string? reason = null)
     {

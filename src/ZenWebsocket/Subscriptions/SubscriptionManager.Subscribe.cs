@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace ZenWebsocket;
 
 public sealed partial class SubscriptionManager
@@ -18,6 +20,28 @@ public sealed partial class SubscriptionManager
     /// <exception cref="ZenExchangeException">The server rejected the topic (it is not restored).</exception>
     /// <exception cref="ZenTimeoutException">No acknowledgement within <see cref="SubscriptionManagerOptions.AckTimeout"/>.</exception>
     public async Task<Subscription> SubscribeAsync(string topic, SubscribeOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var (subscription, acknowledged) = await RegisterAsync(topic, options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await acknowledged.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return subscription;
+        }
+        catch
+        {
+            await subscription.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Registers a subscriber (queuing a new topic for the wire) without waiting for the acknowledgement, so a caller
+    /// that serialises its subscribes (the pool) does not serialise their acknowledgements too and new topics still
+    /// go out in batches.
+    /// </summary>
+    /// <returns>The subscription, and the acknowledgement: it completes as <see cref="SubscribeAsync"/> would return
+    /// or fails as it would throw; on a failure the caller disposes the subscription.</returns>
+    internal async Task<(Subscription Subscription, Task Acknowledged)> RegisterAsync(string topic, SubscribeOptions? options, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
         options ??= SubscribeOptions.Default;
@@ -51,16 +75,7 @@ public sealed partial class SubscriptionManager
             QueueSubscribe(entry);
         }
 
-        try
-        {
-            await entry.Acknowledged.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return subscription;
-        }
-        catch
-        {
-            await subscription.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return (subscription, entry.Acknowledged.Task);
     }
 
     internal async Task ReleaseAsync(Subscription subscription)
@@ -142,8 +157,17 @@ public sealed partial class SubscriptionManager
     {
         var byTopic = entries.ToDictionary(e => e.Topic, e => (Entry: e, Generation: e.NextGeneration()), StringComparer.Ordinal);
         var requests = _dialect.BuildSubscribe(entries.Select(e => e.Topic).ToArray());
+        var refusedTogether = new ConcurrentQueue<SubscriptionRequest>();
         await SendAsync(requests, unsubscribe: false, settle: (request, confirmed, error) =>
         {
+            if (error is ZenExchangeException { IsTransient: false } && request.Topics.Count > 1)
+            {
+                // A venue refuses a whole message for one bad topic: the others, batched with it only because they
+                // were asked for at the same time, must not fail with it. The message is split below.
+                refusedTogether.Enqueue(request);
+                return;
+            }
+
             foreach (var topic in request.Topics)
             {
                 // Only the latest subscribe of a topic decides it: a late failure of an older one is ignored.
@@ -155,6 +179,26 @@ public sealed partial class SubscriptionManager
         },
         paced: restoring,
         cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // Halves are sent again until each refused topic is alone: a few more messages, and only its own subscribers fail.
+        foreach (var request in refusedTogether)
+        {
+            var still = request.Topics
+                .Where(t => byTopic.TryGetValue(t, out var sent) && sent.Entry.Generation == sent.Generation)
+                .Select(t => byTopic[t].Entry)
+                .ToArray();
+            if (still.Length == 0)
+            {
+                continue;
+            }
+
+            var half = (still.Length + 1) / 2;
+            await SubscribeOnWireAsync(still[..half], restoring, cancellationToken).ConfigureAwait(false);
+            if (still.Length > half)
+            {
+                await SubscribeOnWireAsync(still[half..], restoring, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Applies one topic's acknowledgement: active, failed (reported, not restored), or left to restore.</summary>
@@ -170,13 +214,9 @@ public sealed partial class SubscriptionManager
 
         if (error is null && confirmed is not null && confirmed.Contains(entry.Topic))
         {
-            entry.State = SubscriptionState.Active;
+            // Its data may have come first and restored it already: the Restored marker is written once, before any data.
+            entry.Activate(announce: restoring);
             entry.Acknowledged.TrySetResult();
-            if (restoring)
-            {
-                entry.Broadcast(new SubscriptionItem(SubscriptionItemKind.Restored, entry.Topic, default));
-            }
-
             return;
         }
 

@@ -101,7 +101,7 @@ public sealed partial class SubscriptionManager : IMessageInterceptor, IConnecti
 
         if (_topics.TryGetValue(topic, out var entry))
         {
-            entry.Broadcast(new SubscriptionItem(SubscriptionItemKind.Data, entry.Topic, message));
+            entry.BroadcastData(new SubscriptionItem(SubscriptionItemKind.Data, entry.Topic, message));
         }
         else
         {

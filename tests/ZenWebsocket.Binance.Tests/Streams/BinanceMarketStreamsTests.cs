@@ -95,20 +95,24 @@ public sealed class BinanceMarketStreamsTests
     }
 
     [Fact]
-    public async Task A_burst_of_single_subscribes_respects_the_five_per_second_limit_and_all_are_confirmed()
+    public async Task A_burst_of_forty_single_subscribes_is_batched_into_a_few_control_messages_and_all_are_confirmed()
     {
         await using var harness = await StreamsHarness.StartAsync(s => s with { MaxIncomingMessagesPerSecond = 5, GenerateMarketData = false });
         await harness.Streams.StartAsync().Within();
-        string[] kinds = ["trade", "aggTrade", "bookTicker", "depth", "depth@100ms", "depth5", "depth10"];
-        var streams = new[] { "btcusdt", "ethusdt", "bnbusdt", "ethbtc" }.SelectMany(s => kinds.Select(k => $"{s}@{k}")).Take(26).ToArray();
+        var sentBefore = harness.Simulator.StreamControlMessagesReceived;
+        string[] kinds = ["trade", "aggTrade", "bookTicker", "depth", "depth@100ms", "depth5", "depth10", "depth20", "ticker", "kline_1m"];
+        var streams = new[] { "btcusdt", "ethusdt", "bnbusdt", "ethbtc" }.SelectMany(s => kinds.Select(k => $"{s}@{k}")).ToArray();
+        Assert.Equal(40, streams.Length);
 
-        var subscriptions = await Task.WhenAll(streams.Select(s => harness.Streams.SubscribeAsync(s))).Within(TimeSpan.FromSeconds(30));
+        // Issued all at once: while the first SUBSCRIBE waits for its reply, the rest queue and go out together.
+        var subscriptions = await Task.WhenAll(streams.Select(s => Task.Run(() => harness.Streams.SubscribeAsync(s)))).Within(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(26, subscriptions.Length);
+        Assert.Equal(40, subscriptions.Length);
+        Assert.InRange(harness.Simulator.StreamControlMessagesReceived - sentBefore, 1, 9);
         Assert.Equal(0, harness.Simulator.RateLimitDisconnects);
         Assert.Equal(1, harness.Simulator.AcceptedStreamConnections);
         Assert.Equal(streams.Order(StringComparer.Ordinal), harness.Simulator.StreamSubscriptions.Single().Order(StringComparer.Ordinal));
-        Assert.True(harness.Simulator.StreamControlMessagesReceived >= 26);
+        Assert.Equal(streams.Order(StringComparer.Ordinal), (await harness.Streams.ListSubscriptionsAsync().Within()).Single().Order(StringComparer.Ordinal));
         foreach (var subscription in subscriptions)
         {
             await subscription.DisposeAsync();

@@ -191,6 +191,51 @@ public sealed class ConnectionPoolRotationTests
         Assert.Equal(2, ReadValueOf(await Next(items)));
     }
 
+    [Fact]
+    public async Task Data_the_new_connection_sends_before_its_acknowledgement_is_handed_over_without_a_marker()
+    {
+        // A venue may publish on the new connection before it acknowledges the subscribe: here 1 (already delivered by
+        // the old connection) and 2 come first, then the acknowledgement.
+        var acknowledge = ChannelListExchange.Options.Handler!;
+        var mock = await MockWebSocketServer.StartAsync(new MockServerOptions
+        {
+            Handler = async (connection, frame) =>
+            {
+                if (connection.Id == 2 && frame.Text.Contains("public/subscribe", StringComparison.Ordinal))
+                {
+                    await connection.SendTextAsync(ChannelListExchange.Notification(Topic, 1));
+                    await connection.SendTextAsync(ChannelListExchange.Notification(Topic, 2));
+                }
+
+                await acknowledge(connection, frame);
+            },
+        });
+        await using var _ = mock;
+        await using var pool = new ConnectionPool(mock.Url, new ConnectionPoolOptions
+        {
+            Size = 1,
+            Client = new ZenClientOptions { TimeProvider = new FakeTimeProvider(), ReconnectOnError = false },
+            SubscriptionDialect = new ChannelListDialect(),
+            Sequence = ReadValue,
+        });
+        await pool.StartAsync().Within();
+        await using var subscription = await pool.SubscribeAsync(Topic).Within();
+        var old = subscription.Connection!;
+        var first = await mock.WaitForConnectionAsync(1, Bounded.Wait);
+        await first.SendTextAsync(ChannelListExchange.Notification(Topic, 1));
+        await using var items = subscription.ReadAllAsync().GetAsyncEnumerator();
+        Assert.Equal(1, ReadValueOf(await Next(items)));
+
+        Assert.True(await pool.RotateAsync(old).Within());
+        var second = await mock.WaitForConnectionAsync(2, Bounded.Wait);
+        await second.SendTextAsync(ChannelListExchange.Notification(Topic, 3));
+
+        Assert.Equal(2, ReadValueOf(await Next(items)));
+        Assert.Equal(3, ReadValueOf(await Next(items)));
+        Assert.NotSame(old, subscription.Connection);
+        await first.Closed.Within();
+    }
+
     private static long ReadValueOf(SubscriptionItem item)
     {
         Assert.Equal(SubscriptionItemKind.Data, item.Kind);

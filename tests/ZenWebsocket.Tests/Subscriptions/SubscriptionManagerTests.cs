@@ -144,6 +144,44 @@ public sealed class SubscriptionManagerTests
     }
 
     [Fact]
+    public async Task Data_published_before_the_restore_is_acknowledged_comes_after_a_single_restored_marker()
+    {
+        // A venue may publish on the new connection before it answers the restore's subscribe.
+        var acknowledge = ChannelListExchange.Options.Handler!;
+        var f = await ClientFixture.ConnectedAsync(serverOptions: new MockServerOptions
+        {
+            Handler = async (connection, frame) =>
+            {
+                if (connection.Id == 2)
+                {
+                    await connection.SendTextAsync(ChannelListExchange.Notification("ticker.A", 2));
+                }
+
+                await acknowledge(connection, frame);
+            },
+        });
+        await using var _ = f;
+        using var rpc = new RequestCorrelator(f.Client);
+        await using var subs = new SubscriptionManager(rpc, new ChannelListDialect(), new SubscriptionManagerOptions { RestoreMessagesPerSecond = 1_000_000 });
+        await using var a = await subs.SubscribeAsync("ticker.A").Within();
+        await using var items = a.ReadAllAsync().GetAsyncEnumerator();
+
+        await f.Server.DisconnectAllAsync(DisconnectMode.Abort);
+        Assert.Equal(SubscriptionItemKind.Reconnecting, (await NextAsync(items)).Kind);
+        Assert.Equal(SubscriptionItemKind.Restored, (await NextAsync(items)).Kind);
+        var early = await NextAsync(items);
+        Assert.Equal(SubscriptionItemKind.Data, early.Kind);
+        Assert.Contains("\"v\":2", early.Message.Text, StringComparison.Ordinal);
+
+        var second = await f.Server.WaitForConnectionAsync(2, Bounded.Wait);
+        await second.SendTextAsync(ChannelListExchange.Notification("ticker.A", 3));
+        var later = await NextAsync(items);
+        Assert.Equal(SubscriptionItemKind.Data, later.Kind);
+        Assert.Contains("\"v\":3", later.Message.Text, StringComparison.Ordinal);
+        Assert.Equal(SubscriptionState.Active, a.State);
+    }
+
+    [Fact]
     public async Task With_auto_restore_off_nothing_is_restored_until_the_adapter_says_the_session_is_ready()
     {
         var (f, rpc, subs) = await StartAsync(new SubscriptionManagerOptions { AutoRestore = false, RestoreMessagesPerSecond = 1_000_000 });
