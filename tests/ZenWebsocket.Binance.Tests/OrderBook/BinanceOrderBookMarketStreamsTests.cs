@@ -84,20 +84,8 @@ public sealed class BinanceOrderBookMarketStreamsTests
             return new Kit(simulator, streams, rest, keeper);
         }
 
-        public async Task AssertMatchesExchangeAsync(BinanceTrackedBook book, IAsyncEnumerator<BinanceBookItem> items)
-        {
-            var target = Simulator.CurrentUpdateId(book.Symbol);
-            while (book.LastUpdateId != target)
-            {
-                await items.NextAsync();
-            }
-
-            var exchange = await Rest.GetDepthAsync(book.Symbol, BinanceRestClient.MaxDepthLimit);
-            var local = book.GetSnapshot()!;
-            Assert.Equal(exchange.LastUpdateId, local.LastUpdateId);
-            Assert.Equal(exchange.Bids, local.Bids);
-            Assert.Equal(exchange.Asks, local.Asks);
-        }
+        public Task AssertMatchesExchangeAsync(BinanceTrackedBook book, IAsyncEnumerator<BinanceBookItem> items) =>
+            items.AssertMatchesExchangeAsync(book, Simulator, Rest);
 
         public async ValueTask DisposeAsync()
         {

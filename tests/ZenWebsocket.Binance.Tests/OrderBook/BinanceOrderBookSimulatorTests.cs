@@ -173,24 +173,8 @@ public sealed class BinanceOrderBookSimulatorTests
             return new Kit(simulator, rest, keeper);
         }
 
-        /// <summary>Reads the book's updates up to the exchange's current id, then compares every level with a fresh
-        /// REST snapshot taken at that same id (the market is still between steps).</summary>
-        public async Task AssertMatchesExchangeAsync(BinanceTrackedBook book, IAsyncEnumerator<BinanceBookItem> items)
-        {
-            var target = Simulator.CurrentUpdateId(book.Symbol);
-            while (book.LastUpdateId != target)
-            {
-                await items.NextAsync();
-            }
-
-            var exchange = await Rest.GetDepthAsync(book.Symbol, BinanceRestClient.MaxDepthLimit);
-            var local = book.GetSnapshot()!;
-            Assert.Equal(exchange.LastUpdateId, local.LastUpdateId);
-            Assert.Equal(exchange.Bids, local.Bids);
-            Assert.Equal(exchange.Asks, local.Asks);
-            Assert.NotEmpty(local.Bids);
-            Assert.Equal(BinanceBookState.Live, book.State);
-        }
+        public Task AssertMatchesExchangeAsync(BinanceTrackedBook book, IAsyncEnumerator<BinanceBookItem> items) =>
+            items.AssertMatchesExchangeAsync(book, Simulator, Rest);
 
         public async ValueTask DisposeAsync()
         {
