@@ -24,6 +24,7 @@ public sealed class BinanceOrderBookKeeper : IAsyncDisposable
 {
     private readonly IBinanceStreamSource _streams;
     private readonly BinanceRestClient _rest;
+    private readonly SemaphoreSlim _snapshotGate;
     private readonly BinanceOrderBookOptions _options;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, BinanceTrackedBook?> _books = new(StringComparer.Ordinal);
@@ -42,6 +43,7 @@ public sealed class BinanceOrderBookKeeper : IAsyncDisposable
         _options.Validate();
         _streams = streams;
         _rest = rest;
+        _snapshotGate = new SemaphoreSlim(_options.MaxConcurrentSnapshots);
     }
 
     /// <summary>Gets the books tracked now.</summary>
@@ -90,7 +92,7 @@ public sealed class BinanceOrderBookKeeper : IAsyncDisposable
             throw;
         }
 
-        var book = new BinanceTrackedBook(key, subscription, _rest, _options, Forget);
+        var book = new BinanceTrackedBook(key, subscription, _rest, _snapshotGate, _options, Forget);
         bool disposed;
         lock (_lock)
         {

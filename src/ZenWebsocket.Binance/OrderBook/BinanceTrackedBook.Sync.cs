@@ -55,8 +55,18 @@ public sealed partial class BinanceTrackedBook
                 await Task.Delay(delay, _time, token).ConfigureAwait(false);
             }
 
-            Interlocked.Increment(ref _snapshotFetches);
-            var snapshot = await _rest.GetDepthAsync(Symbol, _options.SnapshotLimit, token).ConfigureAwait(false);
+            BinanceDepthSnapshot snapshot;
+            await _snapshotGate.WaitAsync(token).ConfigureAwait(false);
+            try
+            {
+                Interlocked.Increment(ref _snapshotFetches);
+                snapshot = await _rest.GetDepthAsync(Symbol, _options.SnapshotLimit, token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _snapshotGate.Release();
+            }
+
             Post(new Input(InputKind.Snapshot, Snapshot: snapshot, Generation: generation));
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

@@ -17,6 +17,9 @@ public sealed partial class BinanceTrackedBook : IAsyncDisposable
 {
     private readonly IBinanceStreamSubscription _subscription;
     private readonly BinanceRestClient _rest;
+
+    // Shared by the keeper's books: how many snapshots may be fetched at once.
+    private readonly SemaphoreSlim _snapshotGate;
     private readonly BinanceOrderBookOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -36,8 +39,9 @@ public sealed partial class BinanceTrackedBook : IAsyncDisposable
     private int _snapshotFetches;
     private int _disposed;
 
-    internal BinanceTrackedBook(string symbol, IBinanceStreamSubscription subscription, BinanceRestClient rest, BinanceOrderBookOptions options, Action<BinanceTrackedBook>? onDisposed)
+    internal BinanceTrackedBook(string symbol, IBinanceStreamSubscription subscription, BinanceRestClient rest, SemaphoreSlim snapshotGate, BinanceOrderBookOptions options, Action<BinanceTrackedBook>? onDisposed)
     {
+        _snapshotGate = snapshotGate;
         Symbol = symbol;
         _subscription = subscription;
         _rest = rest;

@@ -319,6 +319,38 @@ public sealed class BinanceOrderBookKeeperTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Books_that_resync_together_fetch_their_snapshots_a_few_at_a_time()
+    {
+        // Every snapshot is held until the gate opens: with two allowed in flight, the other two books must wait.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        for (var i = 0; i < 4; i++)
+        {
+            _http.AnswerSnapshotAfter(gate.Task, 100);
+        }
+
+        _keeper = new BinanceOrderBookKeeper(_source, _rest, new BinanceOrderBookOptions { TimeProvider = _time, MaxConcurrentSnapshots = 2 });
+        string[] symbols = ["BTCUSDT", "ETHUSDT", "BNBUSDT", "ETHBTC"];
+        var books = new List<BinanceTrackedBook>();
+        foreach (var symbol in symbols)
+        {
+            books.Add(await _keeper.TrackAsync(symbol));
+            _source.PushDepth(symbol, 100, 101);
+        }
+
+        await _http.WaitForRequestsAsync(2);
+        var requestedWhileHeld = _http.Requests.Count;
+        gate.SetResult();
+        foreach (var book in books)
+        {
+            await using var items = book.ReadUpdatesAsync().GetAsyncEnumerator();
+            Assert.Equal(101, (await items.NextOfKindAsync(BinanceBookItemKind.Synced)).UpdateId);
+        }
+
+        Assert.Equal(2, requestedWhileHeld);
+        Assert.Equal(4, _http.Requests.Count);
+    }
+
+    [Fact]
     public async Task Tracking_a_symbol_twice_is_refused_and_disposing_a_book_leaves_its_stream()
     {
         var book = await TrackAsync();
