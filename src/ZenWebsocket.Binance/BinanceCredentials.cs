@@ -11,13 +11,13 @@ namespace ZenWebsocket.Binance;
 /// </summary>
 public sealed class BinanceCredentials
 {
-    private BinanceCredentials(string apiKey, BinanceKeyType keyType, string? hmacSecret, Ed25519PrivateKeyParameters? ed25519, string? rsaPem)
+    private BinanceCredentials(string apiKey, BinanceKeyType keyType, string? hmacSecret, Ed25519PrivateKeyParameters? ed25519, RSA? rsa)
     {
         ApiKey = apiKey;
         KeyType = keyType;
         HmacSecret = hmacSecret;
         Ed25519Key = ed25519;
-        RsaPrivateKeyPem = rsaPem;
+        RsaKey = rsa;
     }
 
     /// <summary>Gets the API key (sent as <c>apiKey</c>; not a secret).</summary>
@@ -33,7 +33,8 @@ public sealed class BinanceCredentials
 
     internal Ed25519PrivateKeyParameters? Ed25519Key { get; }
 
-    internal string? RsaPrivateKeyPem { get; }
+    /// <summary>Gets the parsed RSA key; signing with it is serialised by <see cref="BinanceSigner"/>.</summary>
+    internal RSA? RsaKey { get; }
 
     /// <summary>Creates HMAC-SHA256 credentials.</summary>
     /// <param name="apiKey">The API key.</param>
@@ -81,19 +82,22 @@ public sealed class BinanceCredentials
             throw new ArgumentException("The Binance RSA private key is empty.", nameof(privateKeyPem));
         }
 
+        // Parsed once: importing the PEM on every signature would cost more than the signature itself.
+        var rsa = System.Security.Cryptography.RSA.Create();
         try
         {
-            using var rsa = System.Security.Cryptography.RSA.Create();
             rsa.ImportFromPem(privateKeyPem);
             _ = rsa.ExportParameters(includePrivateParameters: true);
         }
         catch (Exception ex) when (ex is ArgumentException or CryptographicException)
         {
+            rsa.Dispose();
+
             // The parser's message is kept out: it may quote the key.
             throw new ArgumentException("The Binance RSA private key is not an unencrypted RSA private key in PEM form.", nameof(privateKeyPem));
         }
 
-        return new BinanceCredentials(apiKey, BinanceKeyType.Rsa, null, null, privateKeyPem);
+        return new BinanceCredentials(apiKey, BinanceKeyType.Rsa, null, null, rsa);
     }
 
     /// <summary>Returns the key type and a shortened API key; the secret is never shown.</summary>

@@ -67,8 +67,13 @@ public static class BinanceSigner
 
     private static string SignRsa(BinanceCredentials credentials, byte[] data)
     {
-        using var rsa = RSA.Create();
-        rsa.ImportFromPem(credentials.RsaPrivateKeyPem);
-        return Convert.ToBase64String(rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        var rsa = credentials.RsaKey!;
+
+        // One key object per credentials, shared by every request: an RSA instance is not documented as safe to
+        // sign with from several threads at once.
+        lock (rsa)
+        {
+            return Convert.ToBase64String(rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        }
     }
 }
