@@ -32,10 +32,10 @@ public sealed class ConnectionPoolRotationTests
         return items.Current;
     }
 
-    private static async Task<(MockWebSocketServer Server, ConnectionPool Pool, FakeTimeProvider Time)> StartAsync(Func<ConnectionPoolOptions, ConnectionPoolOptions> configure)
+    private static async Task<(MockWebSocketServer Server, ConnectionPool Pool, FakeTimeProvider Time)> StartAsync(Func<ConnectionPoolOptions, ConnectionPoolOptions> configure, FakeTimeProvider? clock = null)
     {
         var mock = await MockWebSocketServer.StartAsync(ChannelListExchange.Options);
-        var time = new FakeTimeProvider();
+        var time = clock ?? new FakeTimeProvider();
         var options = configure(new ConnectionPoolOptions
         {
             Size = 1,
@@ -163,25 +163,24 @@ public sealed class ConnectionPoolRotationTests
     [Fact]
     public async Task A_quiet_topic_switches_when_the_handover_time_is_up_and_its_stream_carries_on_without_a_marker()
     {
-        var (server, pool, time) = await StartAsync(o => o with { HandoverTimeout = TimeSpan.FromSeconds(5) });
+        var handover = TimeSpan.FromSeconds(5);
+        var clock = new TimerWatchingTimeProvider();
+        var (server, pool, time) = await StartAsync(o => o with { HandoverTimeout = handover }, clock);
         await using var _ = server;
         await using var __ = pool;
         await using var subscription = await pool.SubscribeAsync(Topic).Within();
         var first = await server.WaitForConnectionAsync(1, Bounded.Wait);
         await first.SendTextAsync(ChannelListExchange.Notification(Topic, 1));
 
+        var overlapTimer = clock.TimerArmed(handover);
         var rotation = pool.RotateAsync(subscription.Connection!);
         var second = await server.WaitForConnectionAsync(2, Bounded.Wait);
         await second.ExpectMessageAsync(MessageMatcher.Predicate(f => f.Text.Contains(Topic, StringComparison.Ordinal), "the subscribe"), Bounded.Wait);
         Assert.False(rotation.IsCompleted);
 
-        // Nothing flows, so the streams cannot meet: the overlap ends on the clock (the pool arms that timer once the
-        // replacement confirmed the topic, a moment we cannot observe, so the clock moves until it has fired).
-        for (var step = 0; step < 100 && !rotation.IsCompleted; step++)
-        {
-            time.Advance(TimeSpan.FromSeconds(1));
-            await Task.WhenAny(rotation, Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System));
-        }
+        // Nothing flows, so the streams cannot meet: the overlap ends on the clock, once the pool armed its timer.
+        await overlapTimer.Within();
+        time.Advance(handover);
 
         Assert.True(await rotation.Within());
         await first.Closed.Within();
