@@ -4,7 +4,7 @@ using System.Text.Json;
 using ZenWebsocket.Cli.Commands;
 using ZenWebsocket.Cli.Tests.Support;
 
-namespace ZenWebsocket.Cli.Tests;
+namespace ZenWebsocket.Cli.Tests.Commands;
 
 public class SimulateBinanceCommandTests
 {
