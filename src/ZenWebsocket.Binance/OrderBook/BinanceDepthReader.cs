@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Globalization;
 using System.Text.Json;
 
 namespace ZenWebsocket.Binance;
@@ -153,17 +151,7 @@ internal static class BinanceDepthReader
         var levels = new List<BinanceBookLevel>();
         while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
         {
-            reader.Read();
-            var price = ReadDecimal(ref reader);
-            reader.Read();
-            var quantity = ReadDecimal(ref reader);
-
-            // Tolerate extra elements in a level (older APIs sent an empty third element).
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                reader.Skip();
-            }
-
+            var (price, quantity) = BinanceLevelReader.ReadLevel(ref reader);
             levels.Add(new BinanceBookLevel(price, quantity));
         }
 
@@ -173,25 +161,6 @@ internal static class BinanceDepthReader
         }
 
         return levels;
-    }
-
-    private static decimal ReadDecimal(ref Utf8JsonReader reader)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                var span = reader.ValueSpan;
-                if (!reader.ValueIsEscaped && Utf8Parser.TryParse(span, out decimal value, out var consumed) && consumed == span.Length)
-                {
-                    return value;
-                }
-
-                return decimal.Parse(reader.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
-            case JsonTokenType.Number:
-                return reader.GetDecimal();
-            default:
-                throw new JsonException($"Expected a price or quantity, found {reader.TokenType}.");
-        }
     }
 
     private static void Next(ref Utf8JsonReader reader, JsonTokenType expected)
