@@ -59,11 +59,12 @@ internal static partial class DeribitCommand
     private static Command StreamCommand(CliContext context, DeribitFeed feed, string name, string description)
     {
         var instrument = InstrumentArgument();
-        var (url, testnet) = EndpointOptions();
+        var command = new Command(name, description) { instrument };
+        var (url, testnet) = AddEndpointOptions(command);
         var duration = SharedOptions.Duration();
         var count = SharedOptions.Count();
-        var command = new Command(name, description) { instrument, url, testnet, duration, count };
-        AddEndpointValidator(command, url, testnet);
+        command.Options.Add(duration);
+        command.Options.Add(count);
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = new DeribitStreamSettings(
@@ -141,7 +142,7 @@ internal static partial class DeribitCommand
 
     private static Command WithCredentials(Command command, CliContext context, Func<string, string?> environment, Func<ParseResult, Uri, string?, string?, DeribitOrderSettings> settings)
     {
-        var (url, testnet) = EndpointOptions();
+        var (url, testnet) = AddEndpointOptions(command);
         var clientId = new Option<string?>("--client-id")
         {
             Description = $"The API key's client id. Default: ${ClientIdVariable}.",
@@ -152,11 +153,8 @@ internal static partial class DeribitCommand
             Description = $"The API key's secret (never printed). Default: ${ClientSecretVariable}.",
             HelpName = "SECRET",
         };
-        command.Options.Add(url);
-        command.Options.Add(testnet);
         command.Options.Add(clientId);
         command.Options.Add(clientSecret);
-        AddEndpointValidator(command, url, testnet);
         command.SetAction((parse, cancellationToken) =>
         {
             var (id, secret) = ResolveCredentials(parse.GetValue(clientId), parse.GetValue(clientSecret), environment);
@@ -180,11 +178,10 @@ internal static partial class DeribitCommand
         return instrument;
     }
 
-    private static (Option<Uri?> Url, Option<bool> Testnet) EndpointOptions() => SharedOptions.Endpoint(
+    private static (Option<Uri?> Url, Option<bool> Testnet) AddEndpointOptions(Command command) => SharedOptions.AddEndpoint(
+        command,
         $"The endpoint, any ws:// or wss:// URL (e.g. a simulator's). Default: production {DeribitOptions.ProductionUri}.",
         $"Use testnet, {DeribitOptions.TestnetUri}.");
-
-    private static void AddEndpointValidator(Command command, Option<Uri?> url, Option<bool> testnet) => SharedOptions.RefuseUrlWithTestnet(command, url, testnet);
 
     private static Uri Endpoint(Uri? url, bool testnet) => url ?? (testnet ? DeribitOptions.TestnetUri : DeribitOptions.ProductionUri);
 

@@ -61,10 +61,11 @@ internal static class SharedOptions
         },
     };
 
-    /// <summary><c>--url/-u URL</c> and <c>--testnet</c>, which do not go together.</summary>
+    /// <summary>Adds <c>--url/-u URL</c> and <c>--testnet</c> to <paramref name="command"/>, refusing the two together.</summary>
+    /// <param name="command">The command that takes an endpoint.</param>
     /// <param name="urlDescription">What the URL is and its production default.</param>
     /// <param name="testnetDescription">Which testnet endpoint <c>--testnet</c> picks.</param>
-    public static (Option<Uri?> Url, Option<bool> Testnet) Endpoint(string urlDescription, string testnetDescription)
+    public static (Option<Uri?> Url, Option<bool> Testnet) AddEndpoint(Command command, string urlDescription, string testnetDescription)
     {
         var url = new Option<Uri?>("--url", "-u")
         {
@@ -83,11 +84,8 @@ internal static class SharedOptions
             },
         };
         var testnet = new Option<bool>("--testnet") { Description = testnetDescription };
-        return (url, testnet);
-    }
-
-    /// <summary>Refuses <c>--url</c> together with <c>--testnet</c>.</summary>
-    public static void RefuseUrlWithTestnet(Command command, Option<Uri?> url, Option<bool> testnet) =>
+        command.Options.Add(url);
+        command.Options.Add(testnet);
         command.Validators.Add(result =>
         {
             if (result.GetResult(url) is not null && result.GetValue(testnet))
@@ -95,6 +93,8 @@ internal static class SharedOptions
                 result.AddError("--url and --testnet do not go together: pick one endpoint.");
             }
         });
+        return (url, testnet);
+    }
 
     /// <summary>Parses a positive decimal (invariant culture) for <paramref name="optionName"/>.</summary>
     public static bool TryParsePositiveDecimal(string text, string optionName, out decimal value, out string? error)

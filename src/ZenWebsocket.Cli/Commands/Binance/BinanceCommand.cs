@@ -57,11 +57,12 @@ internal static partial class BinanceCommand
     private static Command StreamCommand(CliContext context, BinanceFeed feed, string name, string description)
     {
         var symbol = SymbolArgument();
-        var (url, testnet) = EndpointOptions();
+        var command = new Command(name, description) { symbol };
+        var (url, testnet) = AddEndpointOptions(command);
         var duration = SharedOptions.Duration();
         var count = SharedOptions.Count();
-        var command = new Command(name, description) { symbol, url, testnet, duration, count };
-        SharedOptions.RefuseUrlWithTestnet(command, url, testnet);
+        command.Options.Add(duration);
+        command.Options.Add(count);
         command.SetAction((parse, cancellationToken) =>
         {
             var settings = new BinanceStreamSettings(
@@ -136,16 +137,13 @@ internal static partial class BinanceCommand
 
     private static Command WithCredentials(Command command, CliContext context, Func<string, string?> environment, Func<ParseResult, BinanceEndpoints, BinanceKeyInput, BinanceOrderSettings> settings)
     {
-        var (url, testnet) = EndpointOptions();
+        var (url, testnet) = AddEndpointOptions(command);
         var apiKey = new Option<string?>("--api-key") { Description = $"The API key. Default: ${ApiKeyVariable}.", HelpName = "KEY" };
         var secret = new Option<string?>("--secret") { Description = $"The HMAC secret of the key (never printed). Default: ${SecretVariable}.", HelpName = "SECRET" };
         var privateKeyFile = new Option<FileInfo?>("--private-key-file") { Description = $"An Ed25519 private key file (PKCS#8 PEM) for the key. Default: ${PrivateKeyFileVariable}.", HelpName = "FILE" };
-        command.Options.Add(url);
-        command.Options.Add(testnet);
         command.Options.Add(apiKey);
         command.Options.Add(secret);
         command.Options.Add(privateKeyFile);
-        SharedOptions.RefuseUrlWithTestnet(command, url, testnet);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (key, problem) = BinanceKeyInput.Resolve(parse.GetValue(apiKey), parse.GetValue(secret), parse.GetValue(privateKeyFile)?.FullName, environment);
@@ -192,7 +190,8 @@ internal static partial class BinanceCommand
         return option;
     }
 
-    private static (Option<Uri?> Url, Option<bool> Testnet) EndpointOptions() => SharedOptions.Endpoint(
+    private static (Option<Uri?> Url, Option<bool> Testnet) AddEndpointOptions(Command command) => SharedOptions.AddEndpoint(
+        command,
         $"Any URL of a host serving streams, REST and the WebSocket API on one port (e.g. the simulator's ws://127.0.0.1:PORT/ws). Default: production {BinanceEndpoints.Production.Streams}, {BinanceEndpoints.Production.Api}, {BinanceEndpoints.Production.Rest}.",
         $"Use the Spot testnet, {BinanceEndpoints.Testnet.Streams}.");
 
