@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ZenWebsocket.Binance;
 using ZenWebsocket.Cli.Commands;
 using ZenWebsocket.Cli.Tests.Support;
@@ -8,7 +7,6 @@ namespace ZenWebsocket.Cli.Tests.Commands;
 
 public sealed class BinanceCommandTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private BinanceSimulator _simulator = null!;
 
     /// <summary>The URL a user copies from <c>zenws simulate binance</c>'s line.</summary>
@@ -111,7 +109,7 @@ public sealed class BinanceCommandTests : IAsyncLifetime
                 [BinanceCommand.PrivateKeyFileVariable] = file,
             };
 
-            var (exit, output, error) = await InvokeWithEnvironmentAsync(environment, "binance", "order", "sell", "ETHUSDT", "--quantity", "0.5", "--url", ApiUrl);
+            var (exit, output, error) = await CliRun.InvokeAsync(context => BinanceCommand.Create(context, name => environment.GetValueOrDefault(name)), "binance", "order", "sell", "ETHUSDT", "--quantity", "0.5", "--url", ApiUrl);
 
             Assert.True(exit == ExitCodes.Ok, error);
             Assert.Matches(@"^order \d+ Filled Sell ETHUSDT Market quantity 0\.5\d* price \S+ filled 0\.5\d* client zen-\S+\r?\n$", output);
@@ -145,7 +143,7 @@ public sealed class BinanceCommandTests : IAsyncLifetime
     [Fact]
     public async Task Missing_credentials_are_one_line_and_exit_2_without_connecting()
     {
-        var (exit, output, error) = await InvokeWithEnvironmentAsync(new Dictionary<string, string>(), "binance", "order", "open", "--url", ApiUrl);
+        var (exit, output, error) = await CliRun.InvokeAsync(context => BinanceCommand.Create(context, _ => null), "binance", "order", "open", "--url", ApiUrl);
 
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Empty(output);
@@ -194,15 +192,5 @@ public sealed class BinanceCommandTests : IAsyncLifetime
 
         Assert.DoesNotContain("top-secret", settings.ToString() + key, StringComparison.Ordinal);
         Assert.DoesNotContain("PRIVATE KEY", settings.ToString() + key, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int Exit, string Output, string Error)> InvokeWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var context = new CliContext(output, error, TimeProvider.System);
-        var root = new RootCommand { BinanceCommand.Create(context, name => environment.GetValueOrDefault(name)) };
-        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).WaitAsync(Bound, TimeProvider.System);
-        return (exit, output.ToString(), error.ToString());
     }
 }
