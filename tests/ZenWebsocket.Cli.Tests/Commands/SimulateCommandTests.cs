@@ -1,6 +1,3 @@
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
 using ZenWebsocket.Cli.Commands;
 using ZenWebsocket.Cli.Tests.Support;
 
@@ -8,41 +5,28 @@ namespace ZenWebsocket.Cli.Tests.Commands;
 
 public class SimulateCommandTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-
     [Fact]
     public async Task Simulate_deribit_prints_one_line_serves_public_test_and_exits_0_on_cancel()
     {
-        var output = new LineSignalWriter();
-        using var error = new StringWriter();
-        using var stop = new CancellationTokenSource();
-        var run = SimulateCommand.RunAsync(0, 42, output, error, stop.Token);
+        using var run = await SimulatorCommandRun.StartAsync((output, error, stop) => SimulateCommand.RunAsync(0, 42, output, error, stop));
 
-        var line = await output.WaitForLineAsync(l => l.StartsWith("listening ", StringComparison.Ordinal), Bound);
-        var parts = line.Split(' ');
+        var parts = run.Parts;
         Assert.Equal(3, parts.Length);
         var ws = new Uri(parts[1]);
         Assert.Matches(@"^ws://127\.0\.0\.1:\d+/ws/api/v2$", parts[1]);
         Assert.Equal($"http://127.0.0.1:{ws.Port}/api/v2", parts[2]);
 
-        using (var socket = new ClientWebSocket())
+        using (var response = await SimulatorCommandRun.ExchangeAsync(ws, """{"jsonrpc":"2.0","id":1,"method":"public/test","params":{}}"""))
         {
-            using var timeout = new CancellationTokenSource(Bound, TimeProvider.System);
-            await socket.ConnectAsync(ws, timeout.Token);
-            await socket.SendAsync(Encoding.UTF8.GetBytes("""{"jsonrpc":"2.0","id":1,"method":"public/test","params":{}}"""), WebSocketMessageType.Text, true, timeout.Token);
-            var buffer = new byte[4096];
-            var received = await socket.ReceiveAsync(buffer, timeout.Token);
-            using var response = JsonDocument.Parse(buffer.AsMemory(0, received.Count));
             Assert.Equal(1, response.RootElement.GetProperty("id").GetInt32());
             Assert.True(response.RootElement.GetProperty("result").TryGetProperty("version", out _));
         }
 
-        await stop.CancelAsync();
-        var exit = await run.WaitAsync(Bound, TimeProvider.System);
+        var exit = await run.StopAsync();
 
         Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Equal([line], output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
-        Assert.Empty(error.ToString());
+        Assert.Equal([run.Line], run.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(run.Error);
     }
 
     [Fact]
