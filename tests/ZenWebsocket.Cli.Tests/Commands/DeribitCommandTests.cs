@@ -1,4 +1,4 @@
-using System.CommandLine;
+using System.Globalization;
 using ZenWebsocket.Cli.Commands;
 using ZenWebsocket.Cli.Tests.Support;
 using ZenWebsocket.Testing.Simulators.Deribit;
@@ -17,36 +17,18 @@ public sealed class DeribitCommandTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _simulator.DisposeAsync();
 
-    [Fact]
-    public async Task Ticker_prints_count_ticker_lines_and_exits_0()
+    [Theory]
+    [InlineData("ticker", 3, @"^ticker BTC-PERPETUAL bid [\d.]+ x [\d.]+ ask [\d.]+ x [\d.]+ last \S+ mark [\d.]+ index [\d.]+$")]
+    [InlineData("book", 3, @"^book BTC-PERPETUAL bid [\d.]+ x [\d.]+ ask [\d.]+ x [\d.]+ depth \d+/\d+ (snapshot|change) \d+$")]
+    [InlineData("trades", 2, @"^trade BTC-PERPETUAL (buy|sell) [\d.]+ @ [\d.]+ id \S+ seq \d+$")]
+    public async Task A_stream_prints_count_lines_of_its_shape_and_exits_0(string feed, int count, string line)
     {
-        var run = await CliRun.InvokeAsync("deribit", "ticker", Instrument, "--url", Url, "--count", "3");
+        var run = await CliRun.InvokeAsync("deribit", feed, Instrument, "--url", Url, "--count", count.ToString(CultureInfo.InvariantCulture));
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        Assert.Equal(3, run.OutputLines.Count);
-        Assert.All(run.OutputLines, l => Assert.Matches(@"^ticker BTC-PERPETUAL bid [\d.]+ x [\d.]+ ask [\d.]+ x [\d.]+ last \S+ mark [\d.]+ index [\d.]+$", l));
+        Assert.Equal(count, run.OutputLines.Count);
+        Assert.All(run.OutputLines, l => Assert.Matches(line, l));
         Assert.Empty(run.Error);
-    }
-
-    [Fact]
-    public async Task Book_prints_best_bid_ask_and_depth_lines()
-    {
-        var run = await CliRun.InvokeAsync("deribit", "book", Instrument, "--url", Url, "--count", "3");
-
-        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        Assert.Equal(3, run.OutputLines.Count);
-        Assert.All(run.OutputLines, l => Assert.Matches(@"^book BTC-PERPETUAL bid [\d.]+ x [\d.]+ ask [\d.]+ x [\d.]+ depth \d+/\d+ (snapshot|change) \d+$", l));
-        Assert.Empty(run.Error);
-    }
-
-    [Fact]
-    public async Task Trades_prints_trade_lines()
-    {
-        var run = await CliRun.InvokeAsync("deribit", "trades", Instrument, "--url", Url, "--count", "2");
-
-        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        Assert.Equal(2, run.OutputLines.Count);
-        Assert.All(run.OutputLines, l => Assert.Matches(@"^trade BTC-PERPETUAL (buy|sell) [\d.]+ @ [\d.]+ id \S+ seq \d+$", l));
     }
 
     [Fact]
@@ -135,7 +117,7 @@ public sealed class DeribitCommandTests : IAsyncLifetime
             [DeribitCommand.ClientSecretVariable] = DeribitAccount.DefaultClientSecret,
         };
 
-        var (exit, output, error) = await InvokeWithEnvironmentAsync(environment, "deribit", "order", "sell", Instrument, "--amount", "10", "--price", "90000", "--url", Url);
+        var (exit, output, error) = await CliRun.InvokeAsync(context => DeribitCommand.Create(context, name => environment.GetValueOrDefault(name)), "deribit", "order", "sell", Instrument, "--amount", "10", "--price", "90000", "--url", Url);
 
         Assert.True(exit == ExitCodes.Ok, error);
         Assert.Matches(@"^order \S+ open sell BTC-PERPETUAL limit amount 10 price 90000 filled 0 label zen-\S+\r?\n$", output);
@@ -145,7 +127,7 @@ public sealed class DeribitCommandTests : IAsyncLifetime
     [Fact]
     public async Task Missing_credentials_are_one_line_and_exit_2()
     {
-        var (exit, output, error) = await InvokeWithEnvironmentAsync(new Dictionary<string, string>(), "deribit", "order", "open", "--url", Url);
+        var (exit, output, error) = await CliRun.InvokeAsync(context => DeribitCommand.Create(context, _ => null), "deribit", "order", "open", "--url", Url);
 
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Empty(output);
@@ -222,14 +204,4 @@ public sealed class DeribitCommandTests : IAsyncLifetime
     [InlineData("BTCX-PERPETUAL", "BTC", false)]
     public void Currency_filter_matches_the_instrument_prefix(string instrument, string currency, bool expected) =>
         Assert.Equal(expected, DeribitOrderCommand.IsOfCurrency(instrument, currency));
-
-    private static async Task<(int Exit, string Output, string Error)> InvokeWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var context = new CliContext(output, error, TimeProvider.System);
-        var root = new RootCommand { DeribitCommand.Create(context, name => environment.GetValueOrDefault(name)) };
-        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).WaitAsync(Bound, TimeProvider.System);
-        return (exit, output.ToString(), error.ToString());
-    }
 }
