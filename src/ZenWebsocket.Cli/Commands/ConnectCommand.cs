@@ -19,17 +19,7 @@ internal static class ConnectCommand
         var url = new Argument<Uri>("url")
         {
             Description = "The endpoint, ws://host[:port]/path or wss://host[:port]/path.",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-                if (CliParsing.TryParseUrl(text, out var parsed, out var error))
-                {
-                    return parsed;
-                }
-
-                result.AddError(error);
-                return null;
-            },
+            CustomParser = SharedOptions.ParseUrl,
         };
         var send = new Option<string[]>("--send", "-s")
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace ZenWebsocket.Cli.Options;
@@ -71,17 +72,7 @@ internal static class SharedOptions
         {
             Description = urlDescription,
             HelpName = "URL",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-                if (CliParsing.TryParseUrl(text, out var parsed, out var error))
-                {
-                    return parsed;
-                }
-
-                result.AddError(error);
-                return null;
-            },
+            CustomParser = ParseUrl,
         };
         var testnet = new Option<bool>("--testnet") { Description = testnetDescription };
         command.Options.Add(url);
@@ -94,6 +85,21 @@ internal static class SharedOptions
             }
         });
         return (url, testnet);
+    }
+
+    /// <summary>Parses a ws:// or wss:// URL argument or option, reporting a bad one as a parse error.</summary>
+    /// <param name="result">The token to parse.</param>
+    /// <returns>The URL, or <see langword="null"/> after adding the error.</returns>
+    public static Uri? ParseUrl(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (CliParsing.TryParseUrl(text, out var parsed, out var error))
+        {
+            return parsed;
+        }
+
+        result.AddError(error);
+        return null;
     }
 
     /// <summary>Parses a positive decimal (invariant culture) for <paramref name="optionName"/>.</summary>
