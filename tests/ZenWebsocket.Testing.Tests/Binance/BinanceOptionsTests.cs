@@ -13,6 +13,8 @@ public class BinanceOptionsTests
         { new BinanceSimulatorOptions { Symbols = [] }, "BinanceSimulatorOptions.Symbols" },
         { new BinanceSimulatorOptions { Symbols = [BinanceSimSymbol.Defaults[0] with { Symbol = "btcusdt" }] }, "BinanceSimulatorOptions.Symbols" },
         { new BinanceSimulatorOptions { Port = 70_000 }, "BinanceSimulatorOptions.Port" },
+        { new BinanceSimulatorOptions { Symbols = [BinanceSimSymbol.Defaults[0] with { QuoteAsset = "" }] }, "BinanceSimulatorOptions.Symbols" },
+        { new BinanceSimulatorOptions { Symbols = [BinanceSimSymbol.Defaults[0] with { MinNotional = -1m }] }, "BinanceSimulatorOptions.Symbols" },
     };
 
     [Theory]
