@@ -163,6 +163,34 @@ public sealed class ApiTradingTests
     }
 
     [Fact]
+    public void A_client_order_id_is_free_again_once_its_order_is_cancelled_or_filled()
+    {
+        using var harness = new ApiHarness();
+        var (connection, session) = harness.Connect();
+        JsonObject Order()
+        {
+            var order = ApiHarness.Limit("BUY", "50000.00", "0.01");
+            order["newClientOrderId"] = "reused";
+            return harness.Hmac(order);
+        }
+
+        var first = harness.Call(connection, session, "order.place", Order());
+        harness.Call(connection, session, "order.cancel", harness.Hmac(new JsonObject { ["symbol"] = "BTCUSDT", ["origClientOrderId"] = "reused" }));
+        var afterCancel = harness.Call(connection, session, "order.place", Order());
+        harness.Market.Move("BTCUSDT", 49_999.00m, 50_000.00m);
+        harness.Market.Move("BTCUSDT", 59_999.99m, 60_000.01m);
+        var afterFill = harness.Call(connection, session, "order.place", Order());
+        var duplicate = harness.Call(connection, session, "order.place", Order());
+
+        ApiAssert.Ok(first);
+        ApiAssert.Ok(afterCancel);
+        Assert.Equal("FILLED", harness.Engine.Orders("BTCUSDT").Single(o => o.OrderId == afterCancel.Result().GetProperty("orderId").GetInt64()).Status);
+        ApiAssert.Ok(afterFill);
+        Assert.Equal("NEW", afterFill.Result().Text("status"));
+        ApiAssert.Error(duplicate, 400, -2010, "Duplicate order sent.");
+    }
+
+    [Fact]
     public void Cancel_by_client_id_unlocks_the_balance_and_reports_CANCELED()
     {
         using var harness = new ApiHarness();

@@ -37,11 +37,7 @@ public sealed class ApiUserDataTests
     [Fact]
     public void Subscribing_by_signature_works_for_several_accounts_and_ids_count_from_0()
     {
-        var other = new BinanceSimAccount(
-            "second",
-            new Dictionary<string, decimal> { ["USDT"] = 10m },
-            [new BinanceSimApiKey("second-key", BinanceSimKeyType.Hmac, "second-secret")]);
-        using var harness = new ApiHarness(new BinanceApiOptions { Accounts = [BinanceSimAccount.Default, other] });
+        using var harness = TwoAccounts();
         var (connection, session) = harness.Connect();
 
         var first = harness.Call(connection, session, "userDataStream.subscribe.signature", harness.Hmac([]));
@@ -79,11 +75,7 @@ public sealed class ApiUserDataTests
     [Fact]
     public void Logout_ends_the_logon_subscription_but_keeps_a_signature_one()
     {
-        var other = new BinanceSimAccount(
-            "second",
-            new Dictionary<string, decimal> { ["USDT"] = 10m },
-            [new BinanceSimApiKey("second-key", BinanceSimKeyType.Hmac, "second-secret")]);
-        using var harness = new ApiHarness(new BinanceApiOptions { Accounts = [BinanceSimAccount.Default, other] });
+        using var harness = TwoAccounts();
         var (connection, session) = harness.Connect();
         harness.Call(connection, session, "session.logon", harness.Ed25519([]));
         harness.Call(connection, session, "userDataStream.subscribe");
@@ -113,5 +105,15 @@ public sealed class ApiUserDataTests
         Assert.Equal("NEW", events[0].Text("X"));
         Assert.True(events[0].GetProperty("w").GetBoolean());
         Assert.Equal("outboundAccountPosition", events[1].Text("e"));
+    }
+
+    /// <summary>A harness with the default account and a "second" one (10 USDT, HMAC key "second-key"/"second-secret").</summary>
+    private static ApiHarness TwoAccounts()
+    {
+        var second = new BinanceSimAccount(
+            "second",
+            new Dictionary<string, decimal> { ["USDT"] = 10m },
+            [new BinanceSimApiKey("second-key", BinanceSimKeyType.Hmac, "second-secret")]);
+        return new ApiHarness(new BinanceApiOptions { Accounts = [BinanceSimAccount.Default, second] });
     }
 }

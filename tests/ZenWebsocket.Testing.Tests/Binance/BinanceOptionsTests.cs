@@ -13,6 +13,15 @@ public class BinanceOptionsTests
         { new BinanceSimulatorOptions { Symbols = [] }, "BinanceSimulatorOptions.Symbols" },
         { new BinanceSimulatorOptions { Symbols = [BinanceSimSymbol.Defaults[0] with { Symbol = "btcusdt" }] }, "BinanceSimulatorOptions.Symbols" },
         { new BinanceSimulatorOptions { Port = 70_000 }, "BinanceSimulatorOptions.Port" },
+        { new BinanceSimulatorOptions { Symbols = [BinanceSimSymbol.Defaults[0] with { QuoteAsset = "" }] }, "BinanceSimulatorOptions.Symbols" },
+        { new BinanceSimulatorOptions { Symbols = [BinanceSimSymbol.Defaults[0] with { MinNotional = -1m }] }, "BinanceSimulatorOptions.Symbols" },
+        { WithKey(new BinanceSimApiKey("rsa-as-ed25519", BinanceSimKeyType.Ed25519, BinanceSimKeys.RsaPublicKeyPem)), "BinanceApiOptions.Accounts" },
+        { WithKey(new BinanceSimApiKey("garbled-rsa", BinanceSimKeyType.Rsa, "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----")), "BinanceApiOptions.Accounts" },
+    };
+
+    private static BinanceSimulatorOptions WithKey(BinanceSimApiKey key) => new()
+    {
+        Api = new BinanceApiOptions { Accounts = [new BinanceSimAccount("odd", new Dictionary<string, decimal>(), [key])] },
     };
 
     [Theory]

@@ -85,6 +85,11 @@ public sealed record BinanceSimulatorOptions
             {
                 throw new ArgumentException($"BinanceSimulatorOptions.Symbols: {symbol.Symbol} needs a positive InitialPrice, TickSize and StepSize.", "BinanceSimulatorOptions.Symbols");
             }
+
+            if (string.IsNullOrWhiteSpace(symbol.BaseAsset) || string.IsNullOrWhiteSpace(symbol.QuoteAsset) || symbol.MinQty < 0 || symbol.MinNotional < 0)
+            {
+                throw new ArgumentException($"BinanceSimulatorOptions.Symbols: {symbol.Symbol} needs a BaseAsset and a QuoteAsset, and a MinQty and MinNotional that are not negative.", "BinanceSimulatorOptions.Symbols");
+            }
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(Port, "BinanceSimulatorOptions.Port");

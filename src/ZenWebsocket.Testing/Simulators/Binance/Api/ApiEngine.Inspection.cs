@@ -145,7 +145,7 @@ internal sealed partial class ApiEngine
         {
             var now = Now;
             var output = new List<(ApiSession, string)>();
-            foreach (var order in _orders.Values.Where(o => o.IsOpen && o.Symbol.Symbol == symbol).OrderBy(o => o.OrderId).ToList())
+            foreach (var order in _open.Values.Where(o => o.Symbol.Symbol == symbol).ToList())
             {
                 Fill(output, order, _accounts[order.Account], order.Price, maker: true, now);
             }

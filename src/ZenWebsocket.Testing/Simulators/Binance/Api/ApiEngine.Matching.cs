@@ -42,7 +42,7 @@ internal sealed partial class ApiEngine
         }
         else if (order.TimeInForce is "IOC" or "FOK")
         {
-            order.Status = "EXPIRED";
+            Close(order, "EXPIRED");
             Emit(context.After, order.Account, Report(order, "EXPIRED", context.Now));
         }
         else
@@ -52,6 +52,8 @@ internal sealed partial class ApiEngine
             balance.Free -= order.LockedAmount;
             balance.Locked += order.LockedAmount;
             AccountPosition(context.After, account, context.Now, order.LockedAsset);
+            _open.Add(order.OrderId, order);
+            _openByClientId.Add((order.Account, order.ClientOrderId), order);
         }
 
         return fills;
@@ -80,7 +82,7 @@ internal sealed partial class ApiEngine
         order.LockedAmount = 0;
         order.ExecutedQty += qty;
         order.CumulativeQuote += quote;
-        order.Status = "FILLED";
+        Close(order, "FILLED");
         order.UpdateTime = now;
         var tradeId = _nextTradeId++;
         Emit(output, order.Account, Report(order, "TRADE", now, lastQty: qty, lastPrice: price, tradeId: tradeId, maker: maker));
@@ -95,10 +97,18 @@ internal sealed partial class ApiEngine
         balance.Locked -= order.LockedAmount;
         balance.Free += order.LockedAmount;
         order.LockedAmount = 0;
-        order.Status = "CANCELED";
+        Close(order, "CANCELED");
         order.UpdateTime = context.Now;
         Emit(context.After, order.Account, Report(order, "CANCELED", context.Now, clientIdOverride: cancelId, originalClientId: order.ClientOrderId));
         AccountPosition(context.After, account, context.Now, order.LockedAsset);
+    }
+
+    /// <summary>Gives an order its final status and takes it off the open-order indexes.</summary>
+    private void Close(OrderState order, string status)
+    {
+        order.Status = status;
+        _open.Remove(order.OrderId);
+        _openByClientId.Remove((order.Account, order.ClientOrderId));
     }
 
     /// <summary>The generator moved a symbol: resting buys at or above the ask and sells at or below the bid fill at their price.</summary>
@@ -119,7 +129,7 @@ internal sealed partial class ApiEngine
             }
 
             var output = new List<(ApiSession, string)>();
-            foreach (var order in _orders.Values.Where(o => o.IsOpen && o.Symbol.Symbol == symbol).OrderBy(o => o.OrderId).ToList())
+            foreach (var order in _open.Values.Where(o => o.Symbol.Symbol == symbol).ToList())
             {
                 if (order.IsBuy ? ask <= order.Price : bid >= order.Price)
                 {

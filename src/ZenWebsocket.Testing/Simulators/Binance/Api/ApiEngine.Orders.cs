@@ -14,6 +14,11 @@ internal sealed partial class ApiEngine
     };
 
     private readonly Dictionary<long, OrderState> _orders = [];
+
+    // The resting orders, in id order (the order the matching engine fills them), and by account and client order id
+    // (the duplicate check): both grow with the open book, not with every order ever accepted.
+    private readonly SortedDictionary<long, OrderState> _open = [];
+    private readonly Dictionary<(string Account, string ClientOrderId), OrderState> _openByClientId = [];
     private long _nextOrderId = 1;
 
     /// <summary>B.6.3 <c>order.place</c>: filters, balance, then the matching engine.</summary>
@@ -170,7 +175,7 @@ internal sealed partial class ApiEngine
         }
 
         var clientOrderId = request.String("newClientOrderId");
-        if (clientOrderId is not null && _orders.Values.Any(o => o.Account == account.Name && o.IsOpen && o.ClientOrderId == clientOrderId))
+        if (clientOrderId is not null && _openByClientId.ContainsKey((account.Name, clientOrderId)))
         {
             throw ApiException.Bad(ApiErrors.NewOrderRejected, "Duplicate order sent.");
         }
@@ -221,7 +226,7 @@ internal sealed partial class ApiEngine
     private JsonArray CancelAll(ApiCallContext context)
     {
         var symbol = FindSymbol(context.Request);
-        var open = _orders.Values.Where(o => o.Account == context.Account!.Name && o.Symbol == symbol && o.IsOpen).ToList();
+        var open = _open.Values.Where(o => o.Account == context.Account!.Name && o.Symbol == symbol).ToList();
         if (open.Count == 0)
         {
             throw ApiException.Bad(ApiErrors.CancelRejected, "Unknown order sent.");
@@ -244,9 +249,8 @@ internal sealed partial class ApiEngine
     private JsonArray OpenOrdersStatus(ApiCallContext context)
     {
         var symbol = context.Request.Has("symbol") ? FindSymbol(context.Request) : null;
-        return new JsonArray([.. _orders.Values
-            .Where(o => o.Account == context.Account!.Name && o.IsOpen && (symbol is null || o.Symbol == symbol))
-            .OrderBy(o => o.OrderId)
+        return new JsonArray([.. _open.Values
+            .Where(o => o.Account == context.Account!.Name && (symbol is null || o.Symbol == symbol))
             .Select(o => (JsonNode)StatusObject(o))]);
     }
 

@@ -99,6 +99,10 @@ internal sealed partial class ApiEngine : IDisposable
 
             _disposed = true;
             _market.Moved -= OnMarketMoved;
+            foreach (var entry in _keys.Values)
+            {
+                entry.Signatures.Dispose();
+            }
             foreach (var waiter in _requestWaiters)
             {
                 waiter.Done.TrySetCanceled();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -10,7 +9,8 @@ internal static class ApiJson
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Amount(decimal value) => value.ToString("F8", CultureInfo.InvariantCulture);
+    /// <summary>An amount as the API writes it: the same eight-decimal string as the market data (one format, one place).</summary>
+    public static string Amount(decimal value) => MarketJson.Decimal(value);
 
     public static string Write(JsonNode node) => node.ToJsonString(Options);
 

@@ -11,9 +11,6 @@ internal static class ApiMicroseconds
     private static readonly string[] ResultTimes = ["serverTime", "transactTime", "workingTime", "time", "updateTime", "authorizedSince", "connectedSince"];
     private static readonly string[] EventTimes = ["E", "T", "O", "W"];
 
-    public static bool Requested(IReadOnlyDictionary<string, string> query) =>
-        query.TryGetValue("timeUnit", out var unit) && string.Equals(unit, "MICROSECOND", StringComparison.OrdinalIgnoreCase);
-
     public static string Convert(string frame)
     {
         if (JsonNode.Parse(frame) is not JsonObject root)
@@ -24,12 +21,12 @@ internal static class ApiMicroseconds
         switch (root["result"])
         {
             case JsonObject result:
-                Scale(result, ResultTimes);
+                MicrosecondTimes.Scale(result, ResultTimes);
                 break;
             case JsonArray results:
                 foreach (var item in results.OfType<JsonObject>())
                 {
-                    Scale(item, ResultTimes);
+                    MicrosecondTimes.Scale(item, ResultTimes);
                 }
 
                 break;
@@ -37,24 +34,13 @@ internal static class ApiMicroseconds
 
         if (root["event"] is JsonObject payload)
         {
-            Scale(payload, EventTimes);
+            MicrosecondTimes.Scale(payload, EventTimes);
             if (payload["e"]?.GetValue<string>() == "outboundAccountPosition")
             {
-                Scale(payload, ["u"]);
+                MicrosecondTimes.Scale(payload, ["u"]);
             }
         }
 
         return ApiJson.Write(root);
-    }
-
-    private static void Scale(JsonObject target, string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (target[name] is JsonValue value && value.TryGetValue<long>(out var ms))
-            {
-                target[name] = ms * 1000;
-            }
-        }
     }
 }

@@ -12,7 +12,7 @@ internal sealed class ApiSession(IApiConnection connection, long connectedSince)
         !(connection.Query.TryGetValue("returnRateLimits", out var value) && string.Equals(value, "false", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Gets whether times go out in microseconds (URL <c>timeUnit=MICROSECOND</c>).</summary>
-    public bool Microseconds { get; } = ApiMicroseconds.Requested(connection.Query);
+    public bool Microseconds { get; } = MicrosecondTimes.Requested(connection.Query);
 
     public BinanceSimApiKey? LogonKey { get; set; }
 

@@ -6,26 +6,38 @@ using Org.BouncyCastle.Security;
 
 namespace ZenWebsocket.Testing.Simulators.Binance;
 
-/// <summary>Signature checks of B.6.1 for one API key; public keys are parsed once.</summary>
-internal sealed class ApiSignatures
+/// <summary>Signature checks of B.6.1 for one API key; public keys are parsed once, when the engine starts.</summary>
+internal sealed class ApiSignatures : IDisposable
 {
     private readonly BinanceSimApiKey _key;
     private readonly Ed25519PublicKeyParameters? _ed25519;
-    private readonly byte[]? _rsaPublicKey;
+    private readonly RSA? _rsa;
 
     public ApiSignatures(BinanceSimApiKey key)
     {
         _key = key;
-        switch (key.Type)
+        try
         {
-            case BinanceSimKeyType.Ed25519:
-                _ed25519 = (Ed25519PublicKeyParameters)PublicKeyFactory.CreateKey(PemBody(key));
-                break;
-            case BinanceSimKeyType.Rsa:
-                _rsaPublicKey = PemBody(key);
-                break;
+            switch (key.Type)
+            {
+                case BinanceSimKeyType.Ed25519:
+                    _ed25519 = (Ed25519PublicKeyParameters)PublicKeyFactory.CreateKey(PemBody(key));
+                    break;
+                case BinanceSimKeyType.Rsa:
+                    _rsa = RSA.Create();
+                    _rsa.ImportSubjectPublicKeyInfo(PemBody(key), out _);
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is not ArgumentException { ParamName: nameof(key) })
+        {
+            // A PEM that holds no public key of the declared type fails here, at start, naming the option.
+            _rsa?.Dispose();
+            throw new ArgumentException($"BinanceApiOptions.Accounts: the public key of API key {key.ApiKey} is not a valid {key.Type} public key.", nameof(key), ex);
         }
     }
+
+    public void Dispose() => _rsa?.Dispose();
 
     /// <summary>Builds the signed payload: every param but <c>signature</c>, sorted by name, <c>name=value</c> joined by <c>&amp;</c>.</summary>
     public static string Payload(ApiRequest request) => string.Join(
@@ -62,11 +74,7 @@ internal sealed class ApiSignatures
                     return false;
                 }
 
-                using (var rsa = RSA.Create())
-                {
-                    rsa.ImportSubjectPublicKeyInfo(_rsaPublicKey, out _);
-                    return rsa.VerifyData(data, rsaSignature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-                }
+                return _rsa!.VerifyData(data, rsaSignature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         }
     }
 

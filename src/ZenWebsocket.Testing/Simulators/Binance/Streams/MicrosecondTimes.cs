@@ -11,7 +11,7 @@ internal static class MicrosecondTimes
     private static readonly string[] TopLevel = ["E", "T", "O", "C"];
     private static readonly string[] Kline = ["t", "T"];
 
-    /// <summary>Whether a handshake query asks for microseconds (<c>timeUnit=MICROSECOND</c>, any case).</summary>
+    /// <summary>Whether a handshake query (of a stream or an API connection) asks for microseconds (<c>timeUnit=MICROSECOND</c>, any case).</summary>
     public static bool Requested(IReadOnlyDictionary<string, string> query) =>
         query.TryGetValue("timeUnit", out var unit) && string.Equals(unit, "MICROSECOND", StringComparison.OrdinalIgnoreCase);
 
@@ -31,7 +31,8 @@ internal static class MicrosecondTimes
         return root.ToJsonString();
     }
 
-    private static void Scale(JsonObject target, string[] names)
+    /// <summary>Rescales the named millisecond times of <paramref name="target"/> to microseconds (the API's frames too).</summary>
+    public static void Scale(JsonObject target, string[] names)
     {
         foreach (var name in names)
         {
