@@ -22,7 +22,6 @@ public sealed partial class BinanceApiClient : ExchangeAdapter
     private readonly bool _sessionLogon;
     private readonly string _clientOrderIdPrefix;
     private readonly TimeSpan _heartbeatTimeout;
-    private readonly TimeSpan _requestTimeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CompositeRateLimiter? _ownedLimiter;
@@ -51,7 +50,6 @@ public sealed partial class BinanceApiClient : ExchangeAdapter
         _sessionLogon = options.SessionLogon;
         _clientOrderIdPrefix = options.ClientOrderIdPrefix;
         _heartbeatTimeout = options.HeartbeatTimeout;
-        _requestTimeout = options.RequestTimeout;
         _time = options.TimeProvider;
         _logger = options.LoggerFactory?.CreateLogger("ZenWebsocket.Binance.Api") ?? NullLogger.Instance;
         _userData = new BinanceUserDataDialect(this);
