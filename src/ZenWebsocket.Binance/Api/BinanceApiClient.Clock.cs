@@ -58,12 +58,7 @@ public sealed partial class BinanceApiClient
         {
             var generation = ++_clockGeneration;
             old = _clockTimer;
-            // Armed from the authenticate hook: without suppressing the flow the timer would carry the hook's context,
-            // and its public request would be refused as a hook calling the adapter's API.
-            using (ExecutionContext.SuppressFlow())
-            {
-                _clockTimer = _time.CreateTimer(static state => ((ClockState)state!).Fire(), new ClockState(this, generation), _clockSyncInterval, _clockSyncInterval);
-            }
+            _clockTimer = _time.CreateTimer(static state => ((ClockState)state!).Fire(), new ClockState(this, generation), _clockSyncInterval, _clockSyncInterval);
         }
 
         old?.Dispose();

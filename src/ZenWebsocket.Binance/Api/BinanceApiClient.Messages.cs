@@ -7,14 +7,15 @@ public sealed partial class BinanceApiClient
 {
     private ZenAuthenticationException? _sessionRevoked;
 
-    /// <summary>Raised, on a pool thread, when Binance revoked the session because the key became
-    /// invalid (<c>{"id":null,"status":401,...}</c>). The request that met the revocation gets no answer of its own, so
-    /// the client then closes the connection: pending requests fail at once, and the reconnect logs on again, or, if
-    /// the key is really gone, stops the client with <see cref="ZenAuthenticationException"/>.</summary>
+    /// <summary>Raised when Binance revoked the session because the key became invalid
+    /// (<c>{"id":null,"status":401,...}</c>), on the client's event worker, in order with its other events. The request
+    /// that met the revocation gets no answer of its own, so the client then closes the connection: pending requests
+    /// fail at once, and the reconnect logs on again, or, if the key is really gone, stops the client with
+    /// <see cref="ZenAuthenticationException"/>.</summary>
     public event EventHandler<ZenAuthenticationException>? SessionRevoked;
 
-    /// <summary>Raised, on a pool thread, when Binance announced a shutdown of the connection
-    /// (<c>serverShutdown</c>); the client reconnects at once.</summary>
+    /// <summary>Raised when Binance announced a shutdown of the connection (<c>serverShutdown</c>), on the client's
+    /// event worker, in order with its other events; the client reconnects at once.</summary>
     public event EventHandler<DateTimeOffset>? ServerShutdownAnnounced;
 
     /// <summary>Gets the error of the latest session revocation, or <see langword="null"/> when there was none.</summary>
@@ -41,7 +42,7 @@ public sealed partial class BinanceApiClient
         {
             // Binance closes the connection soon after: reconnecting now, on our terms, loses less than waiting.
             Log.ApiServerShutdown(_logger);
-            Raise(ServerShutdownAnnounced, at);
+            RaiseEvent(nameof(ServerShutdownAnnounced), ServerShutdownAnnounced, at);
             _ = CloseQuietlyAsync(session, "serverShutdown announced");
         }
     }
@@ -69,36 +70,7 @@ public sealed partial class BinanceApiClient
             ?? new ZenAuthenticationException($"Binance revoked the session ({error.Code} {error.Message}).", new BinanceApiException(error.Code, error.Message, error.Data, error.Status));
         Volatile.Write(ref _sessionRevoked, revoked);
         Log.ApiSessionRevoked(_logger, error.Code, error.Message);
-        Raise(SessionRevoked, revoked);
-    }
-
-    /// <summary>
-    /// Raises an event on a pool thread without the pump's execution context: the pump was started by the adapter's
-    /// loop, and a handler running in that context could not call the client's public API (it would be taken for a
-    /// hook waiting on itself).
-    /// </summary>
-    private void Raise<T>(EventHandler<T>? handler, T args)
-    {
-        if (handler is null)
-        {
-            return;
-        }
-
-        ThreadPool.UnsafeQueueUserWorkItem(
-            static state =>
-            {
-                try
-                {
-                    state.Handler(state.Sender, state.Args);
-                }
-#pragma warning disable CA1031 // A subscriber's bug must not take the process down from a pool thread.
-                catch (Exception)
-#pragma warning restore CA1031
-                {
-                }
-            },
-            (Handler: handler, Sender: (object)this, Args: args),
-            preferLocal: false);
+        RaiseEvent(nameof(SessionRevoked), SessionRevoked, revoked);
     }
 
     /// <summary>Recognises <c>{"event":{"e":"serverShutdown","E":...}}</c> (B.6).</summary>

@@ -135,7 +135,9 @@ public sealed partial class BinanceApiClient
     {
         try
         {
-            return await OnRestoredConnectionAsync(() => GetOrderAsync(symbol, clientOrderId, cancellationToken), cancellationToken).ConfigureAwait(false);
+            // Right after a loss the query may meet the dead connection before the adapter noticed; the adapter then
+            // holds it (unsent) for the restored connection, so no retry is needed here.
+            return await GetOrderAsync(symbol, clientOrderId, cancellationToken).ConfigureAwait(false);
         }
         catch (BinanceApiException ex) when (ex.Code == BinanceErrors.NoSuchOrder)
         {

@@ -22,10 +22,8 @@ public sealed partial class BinanceApiClient : ExchangeAdapter
     private readonly bool _sessionLogon;
     private readonly string _clientOrderIdPrefix;
     private readonly TimeSpan _heartbeatTimeout;
-    private readonly TimeSpan _requestTimeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly CompositeRateLimiter? _ownedLimiter;
     private readonly BinanceUserDataDialect _userData;
     private IReadOnlyList<BinanceRateLimit> _lastRateLimits = [];
 
@@ -40,10 +38,8 @@ public sealed partial class BinanceApiClient : ExchangeAdapter
     /// <param name="options">The options, validated now and copied.</param>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
     public BinanceApiClient(BinanceApiClientOptions options)
-        : base(WithLimits(options, out var ownedLimiter))
+        : base(options)
     {
-        _ownedLimiter = ownedLimiter;
-        RateLimiter = ownedLimiter ?? options.RateLimiter;
         _credentials = options.Credentials;
         _recvWindowMs = (long)options.RecvWindow.TotalMilliseconds;
         _clockSync = options.ClockSync;
@@ -51,7 +47,6 @@ public sealed partial class BinanceApiClient : ExchangeAdapter
         _sessionLogon = options.SessionLogon;
         _clientOrderIdPrefix = options.ClientOrderIdPrefix;
         _heartbeatTimeout = options.HeartbeatTimeout;
-        _requestTimeout = options.RequestTimeout;
         _time = options.TimeProvider;
         _logger = options.LoggerFactory?.CreateLogger("ZenWebsocket.Binance.Api") ?? NullLogger.Instance;
         _userData = new BinanceUserDataDialect(this);
@@ -61,16 +56,13 @@ public sealed partial class BinanceApiClient : ExchangeAdapter
             if (e.Current is AdapterState.Stopped or AdapterState.Faulted)
             {
                 StopClockSync();
-
-                // Terminal: the limiter built from RateLimits is the client's to release.
-                _ownedLimiter?.Dispose();
             }
         };
     }
 
     /// <summary>Gets the local limiter every request passes (built from
     /// <see cref="BinanceApiClientOptions.RateLimits"/>, or the one given), or <see langword="null"/> when off.</summary>
-    public CompositeRateLimiter? RateLimiter { get; }
+    public CompositeRateLimiter? RateLimiter => ActiveRateLimiter;
 
     /// <summary>Gets the credentials, or <see langword="null"/> for public methods only.</summary>
     public BinanceCredentials? Credentials => _credentials;
@@ -90,21 +82,5 @@ public sealed partial class BinanceApiClient : ExchangeAdapter
 
         // Binance pings every 20 s and ClientWebSocket answers; silence beyond the timeout means a dead link.
         return options with { Heartbeat = new ServerPingHeartbeatOptions { Timeout = _heartbeatTimeout } };
-    }
-
-    /// <summary>Validates the options and, unless a limiter was given or limits are off, builds Binance's limiter on
-    /// the client's clock and hands the base a copy of the options carrying it.</summary>
-    private static BinanceApiClientOptions WithLimits(BinanceApiClientOptions options, out CompositeRateLimiter? ownedLimiter)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        ownedLimiter = null;
-        if (options.RateLimiter is not null || options.RateLimits is not { } limits)
-        {
-            return options;
-        }
-
-        ownedLimiter = limits.CreateLimiter(options.TimeProvider);
-        return options.WithRateLimiter(ownedLimiter);
     }
 }

@@ -98,11 +98,7 @@ public sealed class BinanceApiClientOptions : ExchangeAdapterOptions
     /// <returns>The endpoint and the credentials' key type and shortened API key.</returns>
     public override string ToString() => $"BinanceApiClientOptions {{ Endpoint = {Endpoint}, Credentials = {Credentials?.ToString() ?? "none"} }}";
 
-    /// <summary>Returns a shallow copy carrying <paramref name="rateLimiter"/>; the caller's object is left as it was.</summary>
-    internal BinanceApiClientOptions WithRateLimiter(CompositeRateLimiter rateLimiter)
-    {
-        var copy = (BinanceApiClientOptions)MemberwiseClone();
-        copy.RateLimiter = rateLimiter;
-        return copy;
-    }
+    /// <inheritdoc />
+    /// <remarks>Binance's three buckets from <see cref="RateLimits"/>, on <see cref="ExchangeAdapterOptions.TimeProvider"/>.</remarks>
+    protected override CompositeRateLimiter? CreateDefaultRateLimiter() => RateLimits?.CreateLimiter(TimeProvider);
 }

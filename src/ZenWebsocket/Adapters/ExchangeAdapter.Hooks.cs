@@ -47,4 +47,21 @@ public abstract partial class ExchangeAdapter
     protected virtual void OnMessage(AdapterSession session, ZenMessage message)
     {
     }
+
+    /// <summary>
+    /// Raises one of the venue's own events the way the adapter raises <see cref="StateChanged"/>: on the adapter's
+    /// event worker, in order with its other events, never on the caller's thread (a slow or throwing handler stalls
+    /// neither the message pump nor the loop, and may call the public API). Nothing is raised once the adapter is disposed.
+    /// </summary>
+    /// <typeparam name="TArgs">The event's argument type.</typeparam>
+    /// <param name="name">The event's name, for the log when a handler throws.</param>
+    /// <param name="handler">The event's handlers as they are now; <see langword="null"/> raises nothing.</param>
+    /// <param name="args">The argument.</param>
+    protected void RaiseEvent<TArgs>(string name, EventHandler<TArgs>? handler, TArgs args)
+    {
+        if (handler is not null)
+        {
+            _events.Publish(name, () => handler(this, args));
+        }
+    }
 }

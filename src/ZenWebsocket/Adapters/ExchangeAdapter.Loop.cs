@@ -151,6 +151,8 @@ public abstract partial class ExchangeAdapter
         _events.Publish(nameof(StateChanged), () => StateChanged?.Invoke(this, change));
         if (next is AdapterState.Faulted or AdapterState.Stopped)
         {
+            // Terminal: a limiter the adapter built for itself is its to release.
+            _ownedRateLimiter?.Dispose();
             _completion.TrySetResult(change);
         }
 

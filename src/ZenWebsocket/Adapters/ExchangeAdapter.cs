@@ -31,6 +31,7 @@ public abstract partial class ExchangeAdapter : IAsyncDisposable
     private readonly ReconnectPolicy _policy;
     private readonly TimeSpan _requestTimeout;
     private readonly CompositeRateLimiter? _rateLimiter;
+    private readonly CompositeRateLimiter? _ownedRateLimiter;
     private readonly SubscriptionManagerOptions _subscriptionOptions;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly ILogger _logger;
@@ -49,7 +50,7 @@ public abstract partial class ExchangeAdapter : IAsyncDisposable
         Endpoint = options.Endpoint!;
         _policy = options.Reconnect;
         _requestTimeout = options.RequestTimeout;
-        _rateLimiter = options.RateLimiter;
+        _rateLimiter = options.RateLimiter ?? (_ownedRateLimiter = options.CreateDefaultRateLimiter());
         _subscriptionOptions = options.Subscriptions with { AutoRestore = false };
         _time = options.TimeProvider;
         _loggerFactory = options.LoggerFactory;
@@ -66,6 +67,10 @@ public abstract partial class ExchangeAdapter : IAsyncDisposable
 
     /// <summary>Raised when a step of the ordered path finishes, well or not, with its duration.</summary>
     public event EventHandler<AdapterStepCompleted>? StepCompleted;
+
+    /// <summary>Gets the local limiter every request passes: <see cref="ExchangeAdapterOptions.RateLimiter"/>, else the
+    /// venue's own (<see cref="ExchangeAdapterOptions.CreateDefaultRateLimiter"/>), or <see langword="null"/> when off.</summary>
+    protected CompositeRateLimiter? ActiveRateLimiter => _rateLimiter;
 
     /// <summary>Gets the endpoint every client of the adapter connects to.</summary>
     public Uri Endpoint { get; }

@@ -32,6 +32,14 @@ public class ExchangeAdapterOptions
     /// <value>Default <see langword="null"/>: no local limit.</value>
     public CompositeRateLimiter? RateLimiter { get; set; }
 
+    /// <summary>
+    /// Builds the venue's own limiter from its options, used when <see cref="RateLimiter"/> is not set. Called once,
+    /// by the adapter's constructor after <see cref="Validate"/>; the adapter owns what it returns and disposes it
+    /// when it stops or faults.
+    /// </summary>
+    /// <returns>The limiter, or <see langword="null"/> (the default) for none.</returns>
+    protected internal virtual CompositeRateLimiter? CreateDefaultRateLimiter() => null;
+
     /// <summary>Gets or sets the subscription settings (acknowledgement timeout, restore batches and pace).
     /// <see cref="SubscriptionManagerOptions.AutoRestore"/> is ignored: the adapter restores after authenticating.</summary>
     /// <value>Default <see cref="SubscriptionManagerOptions"/> defaults.</value>

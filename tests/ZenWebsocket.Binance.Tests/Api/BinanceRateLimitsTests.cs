@@ -29,6 +29,35 @@ public sealed class BinanceRateLimitsTests
     }
 
     [Fact]
+    public void The_top_level_rateLimits_are_read_not_the_ones_inside_the_result()
+    {
+        // exchangeInfo's result carries the limits' definitions under the same name, without counts.
+        var json = Encoding.UTF8.GetBytes("""
+            {"id":3,"status":200,"result":{"rateLimits":[{"rateLimitType":"RAW_REQUESTS","interval":"MINUTE","intervalNum":5,"limit":61000}]},
+             "rateLimits" : [{"rateLimitType":"REQUEST_WEIGHT","interval":"MINUTE","intervalNum":1,"limit":6000,"count":20}]}
+            """);
+        IReadOnlyList<BinanceRateLimit>? seen = null;
+
+        new BinanceRpcDialect(limits => seen = limits).Classify(json);
+
+        Assert.NotNull(seen);
+        Assert.Equal(("REQUEST_WEIGHT", 20L), (Assert.Single(seen).RateLimitType, seen[0].Count));
+    }
+
+    [Theory]
+    [InlineData("{\"id\":4,\"status\":200,\"rateLimits\":[{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":50,\"count\":9}],\"result\":{\"orderId\":1}}")]
+    [InlineData("{\"id\":4,\"status\":400,\"error\":{\"code\":-2010,\"msg\":\"Account has insufficient balance for requested action.\"},\"rateLimits\":[{\"rateLimitType\":\"ORDERS\",\"interval\":\"SECOND\",\"intervalNum\":10,\"limit\":50,\"count\":9}]}")]
+    public void The_rateLimits_are_read_before_the_result_and_beside_an_error(string json)
+    {
+        IReadOnlyList<BinanceRateLimit>? seen = null;
+
+        new BinanceRpcDialect(limits => seen = limits).Classify(Encoding.UTF8.GetBytes(json));
+
+        Assert.NotNull(seen);
+        Assert.Equal(("ORDERS", 9L), (Assert.Single(seen).RateLimitType, seen[0].Count));
+    }
+
+    [Fact]
     public void A_response_without_rateLimits_and_a_user_data_event_report_nothing()
     {
         var calls = 0;
