@@ -79,14 +79,21 @@ public sealed partial class PoolSubscription : IAsyncDisposable
             return;
         }
 
-        var feed = new PoolFeed(connection, inner);
         lock (_gate)
         {
-            _current = feed;
-            Deliver(new SubscriptionItem(SubscriptionItemKind.Restored, Topic, default, $"moved to connection {connection.Client.GetDiagnostics().ConnectionId}"));
+            // Checked under the lock that DetachAsync takes after the flag is set: a subscriber who left while the
+            // move waited for its acknowledgement has nothing left to forward to.
+            if (Volatile.Read(ref _disposed) == 0)
+            {
+                var feed = new PoolFeed(connection, inner);
+                _current = feed;
+                Deliver(new SubscriptionItem(SubscriptionItemKind.Restored, Topic, default, $"moved to connection {connection.Client.GetDiagnostics().ConnectionId}"));
+                feed.Start(OnItem);
+                return;
+            }
         }
 
-        feed.Start(OnItem);
+        await inner.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Joins the topic on a connection and forwards its stream without waiting for the acknowledgement (the
