@@ -46,46 +46,65 @@ public static class BinanceStreamFrame
     /// <param name="json">The message.</param>
     /// <param name="stream">The stream name of a combined frame; <see langword="null"/> for a raw one.</param>
     /// <returns>The event's JSON (a slice of <paramref name="json"/>).</returns>
-    public static ReadOnlyMemory<byte> GetEvent(ReadOnlyMemory<byte> json, out string? stream)
+    public static ReadOnlyMemory<byte> GetEvent(ReadOnlyMemory<byte> json, out string? stream) => ReadEvent(json, readName: true, out stream);
+
+    /// <summary>Returns the bare event of a frame without reading the stream name (the subscriber knows it).</summary>
+    internal static ReadOnlyMemory<byte> GetEvent(ReadOnlyMemory<byte> json) => ReadEvent(json, readName: false, out _);
+
+    /// <summary>Moves a reader that sits on a member name past members until the named one; it then sits on that name.</summary>
+    internal static bool SeekMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        while (reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                return true;
+            }
+
+            reader.Read();
+            reader.Skip();
+            if (!reader.Read())
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One pass: the <c>stream</c> member first (else a raw frame), then on to <c>data</c> and past its end.</summary>
+    private static ReadOnlyMemory<byte> ReadEvent(ReadOnlyMemory<byte> json, bool readName, out string? stream)
     {
         stream = null;
-        if (!TryReadStream(json.Span, out var name))
+        var span = json.Span;
+        if (span.IsEmpty || span[0] != (byte)'{')
         {
             return json;
         }
 
-        stream = name;
-        return FindMember(json, "data"u8) is { } range ? json[range] : json;
-    }
-
-    /// <summary>Finds a top-level member's value in an object.</summary>
-    internal static Range? FindMember(ReadOnlyMemory<byte> json, ReadOnlySpan<byte> name)
-    {
         try
         {
-            var reader = new Utf8JsonReader(json.Span);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            var reader = new Utf8JsonReader(span);
+            if (!reader.Read() || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("stream"u8)
+                || !reader.Read() || reader.TokenType != JsonTokenType.String)
             {
-                return null;
+                return json;
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            stream = readName ? reader.GetString() : null;
+            if (!reader.Read() || !SeekMember(ref reader, "data"u8) || !reader.Read())
             {
-                var match = reader.ValueTextEquals(name);
-                reader.Read();
-                var start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                if (match)
-                {
-                    return start..(int)reader.BytesConsumed;
-                }
+                return json;
             }
+
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            return json[start..(int)reader.BytesConsumed];
         }
         catch (JsonException)
         {
-            // Not a frame we understand.
+            // Not a frame we understand: hand it on whole.
+            return json;
         }
-
-        return null;
     }
 }

@@ -36,7 +36,7 @@ public static class BinanceStreamSequence
             if (reader.ValueTextEquals("stream"u8))
             {
                 // Combined: step into "data".
-                if (!SeekMember(ref reader, "data"u8) || !reader.Read() || reader.TokenType != JsonTokenType.StartObject || !reader.Read())
+                if (!BinanceStreamFrame.SeekMember(ref reader, "data"u8) || !reader.Read() || reader.TokenType != JsonTokenType.StartObject || !reader.Read())
                 {
                     return false;
                 }
@@ -77,30 +77,9 @@ public static class BinanceStreamSequence
         return "E"u8;
     }
 
-    /// <summary>Moves past members until the named one; the reader then sits on its name.</summary>
-    private static bool SeekMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
-    {
-        while (reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals(name))
-            {
-                return true;
-            }
-
-            reader.Read();
-            reader.Skip();
-            if (!reader.Read())
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
     private static bool ReadNumberMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, out long value)
     {
         value = 0;
-        return SeekMember(ref reader, name) && reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value);
+        return BinanceStreamFrame.SeekMember(ref reader, name) && reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value);
     }
 }

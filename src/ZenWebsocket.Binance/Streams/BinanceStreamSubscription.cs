@@ -37,7 +37,7 @@ public sealed class BinanceStreamSubscription : IBinanceStreamSubscription
             }
 
             var message = item.Message;
-            var data = BinanceStreamFrame.GetEvent(message.Data, out _);
+            var data = BinanceStreamFrame.GetEvent(message.Data);
             yield return item with { Message = new ZenMessage(message.Type, data, message.ConnectionId, message.ReceivedTimestamp) };
         }
     }

@@ -57,21 +57,43 @@ public sealed partial class PoolSubscription : IAsyncDisposable
         await _pool.ReleaseAsync(this).ConfigureAwait(false);
     }
 
-    /// <summary>Subscribes on a connection and forwards its stream; a move writes Restored once it is back.</summary>
-    internal async Task AttachAsync(PooledConnection connection, bool moved, CancellationToken cancellationToken)
+    /// <summary>Moves the topic to another connection: registers it there now (without waiting, so the topics of a
+    /// dead connection go out together in a few messages) and returns the rest of the move, which waits for the
+    /// acknowledgement, then writes Restored and forwards the new stream, or writes Failed when it is refused.</summary>
+    internal async Task<Task> MoveAsync(PooledConnection connection, CancellationToken cancellationToken)
     {
-        var inner = await connection.Subscriptions!.SubscribeAsync(Topic, _options, cancellationToken).ConfigureAwait(false);
-        var feed = new PoolFeed(connection, inner);
+        var (inner, acknowledged) = await connection.Subscriptions!.RegisterAsync(Topic, _options, cancellationToken).ConfigureAwait(false);
+        return CompleteMoveAsync(connection, inner, acknowledged);
+    }
+
+    private async Task CompleteMoveAsync(PooledConnection connection, Subscription inner, Task acknowledged)
+    {
+        try
+        {
+            await acknowledged.ConfigureAwait(false);
+        }
+        catch (ZenWebSocketException ex)
+        {
+            await inner.DisposeAsync().ConfigureAwait(false);
+            Fail($"'{Topic}' could not move to connection {connection.Slot}: {ex.Message}");
+            return;
+        }
+
         lock (_gate)
         {
-            _current = feed;
-            if (moved)
+            // Checked under the lock that DetachAsync takes after the flag is set: a subscriber who left while the
+            // move waited for its acknowledgement has nothing left to forward to.
+            if (Volatile.Read(ref _disposed) == 0)
             {
+                var feed = new PoolFeed(connection, inner);
+                _current = feed;
                 Deliver(new SubscriptionItem(SubscriptionItemKind.Restored, Topic, default, $"moved to connection {connection.Client.GetDiagnostics().ConnectionId}"));
+                feed.Start(OnItem);
+                return;
             }
         }
 
-        feed.Start(OnItem);
+        await inner.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Joins the topic on a connection and forwards its stream without waiting for the acknowledgement (the

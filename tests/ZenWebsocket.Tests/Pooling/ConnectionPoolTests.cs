@@ -194,4 +194,45 @@ public sealed class ConnectionPoolTests
         Assert.Equal(SubscriptionItemKind.Data, items.Current.Kind);
         Assert.Contains("42", items.Current.Message.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_topics_of_a_dead_connection_move_together_in_a_few_subscribe_messages()
+    {
+        var (server, pool) = await StartAsync(2, Exchange(), o => o with { ReplaceDeadConnections = false });
+        await using var _ = server;
+        await using var __ = pool;
+        var subscriptions = new List<PoolSubscription>();
+        for (var i = 0; i < 8; i++)
+        {
+            subscriptions.Add(await pool.SubscribeAsync($"ticker.{i}").Within());
+        }
+
+        var doomed = subscriptions[0].Connection!;
+        var moving = subscriptions.Where(s => ReferenceEquals(s.Connection, doomed)).ToArray();
+        Assert.Equal(4, moving.Length);
+        var mockOfDoomed = server.Connections.Single(c => c.Received.Any(f => f.Text.Contains("\"ticker.0\"", StringComparison.Ordinal)));
+        var survivor = server.Connections.Single(c => c != mockOfDoomed);
+        var before = survivor.Received.Count;
+
+        mockOfDoomed.Abort();
+        foreach (var subscription in moving)
+        {
+            await using var items = subscription.ReadAllAsync().GetAsyncEnumerator();
+            do
+            {
+                Assert.True(await items.MoveNextAsync().AsTask().Within());
+            }
+            while (items.Current.Kind != SubscriptionItemKind.Restored);
+        }
+
+        // One round trip per topic would be four messages; registered back to back, they wait behind the first one's
+        // acknowledgement and go out together.
+        var moves = survivor.Received.Skip(before).Where(m => m.Text.Contains("public/subscribe", StringComparison.Ordinal)).ToArray();
+        Assert.InRange(moves.Length, 1, 3);
+        Assert.All(moving, s => Assert.Single(moves, m => m.Text.Contains($"\"{s.Topic}\"", StringComparison.Ordinal)));
+        foreach (var subscription in subscriptions)
+        {
+            await subscription.DisposeAsync();
+        }
+    }
 }

@@ -23,15 +23,35 @@ public sealed class SubscriptionBatchingTests
     private static int SubscribeMessages(MockWebSocketServer server) =>
         server.Received.Count(m => m.Text.Contains("public/subscribe", StringComparison.Ordinal));
 
-    /// <summary>Waits (bounded) until the manager knows every topic, so all of them queued behind the held subscribe.</summary>
-    private static async Task AllRegisteredAsync(SubscriptionManager subs, int topics)
+    /// <summary>Subscribes from another thread as <see cref="SubscriptionManager.SubscribeAsync"/> does (register,
+    /// then wait for the acknowledgement), exposing the registration: once it completes the topic is queued behind the
+    /// held subscribe, so the test awaits that instead of polling the manager.</summary>
+    private static (Task Registered, Task<Subscription> Subscribed) Subscribe(SubscriptionManager subs, string topic)
     {
-        using var bound = new CancellationTokenSource(Bounded.Wait, TimeProvider.System);
-        while (subs.GetTopics().Count < topics)
+        var registration = Task.Run(() => subs.RegisterAsync(topic, null, CancellationToken.None));
+        return (registration, AcknowledgedAsync(registration));
+
+        static async Task<Subscription> AcknowledgedAsync(Task<(Subscription Subscription, Task Acknowledged)> registration)
         {
-            bound.Token.ThrowIfCancellationRequested();
-            await Task.Yield();
+            var (subscription, acknowledged) = await registration;
+            try
+            {
+                await acknowledged;
+                return subscription;
+            }
+            catch
+            {
+                await subscription.DisposeAsync();
+                throw;
+            }
         }
+    }
+
+    /// <summary>Waits (bounded) until every topic is registered, so all of them queued behind the held subscribe.</summary>
+    private static async Task AllRegisteredAsync(SubscriptionManager subs, IEnumerable<(Task Registered, Task<Subscription> Subscribed)> calls, int topics)
+    {
+        await Task.WhenAll(calls.Select(c => c.Registered)).Within();
+        Assert.Equal(topics, subs.GetTopics().Count);
     }
 
     private static async Task<(ClientFixture F, RequestCorrelator Rpc, SubscriptionManager Subs)> StartAsync(Task release)
@@ -51,11 +71,11 @@ public sealed class SubscriptionBatchingTests
         await using var ___ = subs;
         var topics = Enumerable.Range(0, 50).Select(i => $"ticker.{i}").ToArray();
 
-        var calls = topics.Select(t => Task.Run(() => subs.SubscribeAsync(t))).ToArray();
-        await AllRegisteredAsync(subs, topics.Length);
-        Assert.All(calls, c => Assert.False(c.IsCompleted));
+        var calls = topics.Select(t => Subscribe(subs, t)).ToArray();
+        await AllRegisteredAsync(subs, calls, topics.Length);
+        Assert.All(calls, c => Assert.False(c.Subscribed.IsCompleted));
         release.SetResult();
-        var subscriptions = await Task.WhenAll(calls).Within();
+        var subscriptions = await Task.WhenAll(calls.Select(c => c.Subscribed)).Within();
 
         // The first topic went out alone; the rest waited behind its acknowledgement and went out together (a late
         // straggler may make one more message).
@@ -95,17 +115,17 @@ public sealed class SubscriptionBatchingTests
 
         var first = subs.SubscribeAsync("ticker.first");
         await f.Server.ExpectMessageAsync(MessageMatcher.Predicate(m => m.Text.Contains("ticker.first", StringComparison.Ordinal), "the first subscribe"), Bounded.Wait);
-        var refusedCalls = new[] { Task.Run(() => subs.SubscribeAsync(refused)), Task.Run(() => subs.SubscribeAsync(refused)) };
-        var goodCalls = good.Select(t => Task.Run(() => subs.SubscribeAsync(t))).ToArray();
-        await AllRegisteredAsync(subs, good.Length + 2);
+        var refusedCalls = new[] { Subscribe(subs, refused), Subscribe(subs, refused) };
+        var goodCalls = good.Select(t => Subscribe(subs, t)).ToArray();
+        await AllRegisteredAsync(subs, refusedCalls.Concat(goodCalls), good.Length + 2);
         release.SetResult();
 
         foreach (var call in refusedCalls)
         {
-            await Assert.ThrowsAsync<ZenExchangeException>(() => call.Within());
+            await Assert.ThrowsAsync<ZenExchangeException>(() => call.Subscribed.Within());
         }
 
-        var subscriptions = await Task.WhenAll(goodCalls.Append(first)).Within();
+        var subscriptions = await Task.WhenAll(goodCalls.Select(c => c.Subscribed).Append(first)).Within();
         Assert.All(subscriptions, s => Assert.Equal(SubscriptionState.Active, s.State));
         Assert.False(subs.GetTopics().ContainsKey(refused));
         Assert.Equal(good.Length + 1, subs.GetTopics().Count);
