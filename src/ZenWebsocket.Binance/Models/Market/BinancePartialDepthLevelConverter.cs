@@ -9,20 +9,7 @@ internal sealed class BinancePartialDepthLevelConverter : JsonConverter<BinanceP
 {
     public override BinancePartialDepthLevel Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException("A Binance price level is an array [price, quantity].");
-        }
-
-        reader.Read();
-        var price = ReadDecimal(ref reader);
-        reader.Read();
-        var quantity = ReadDecimal(ref reader);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            reader.Skip();
-        }
-
+        var (price, quantity) = BinanceLevelReader.ReadLevel(ref reader);
         return new BinancePartialDepthLevel(price, quantity);
     }
 
@@ -33,11 +20,4 @@ internal sealed class BinancePartialDepthLevelConverter : JsonConverter<BinanceP
         writer.WriteStringValue(value.Quantity.ToString(CultureInfo.InvariantCulture));
         writer.WriteEndArray();
     }
-
-    private static decimal ReadDecimal(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String => decimal.Parse(reader.GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture),
-        JsonTokenType.Number => reader.GetDecimal(),
-        _ => throw new JsonException("A Binance price or quantity is a string or a number."),
-    };
 }
