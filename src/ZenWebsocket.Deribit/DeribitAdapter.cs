@@ -16,7 +16,6 @@ public sealed partial class DeribitAdapter : ExchangeAdapter
     private readonly TimeSpan _refreshMargin;
     private readonly TimeProvider _time;
     private readonly bool _cancelOnDisconnect;
-    private readonly CompositeRateLimiter? _ownedLimiter;
 
     /// <summary>Initializes the adapter from the host's options.</summary>
     /// <param name="options">The options.</param>
@@ -29,10 +28,8 @@ public sealed partial class DeribitAdapter : ExchangeAdapter
     /// <param name="options">The options, validated now and copied.</param>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
     public DeribitAdapter(DeribitOptions options)
-        : base(WithCredits(options, out var ownedLimiter))
+        : base(options)
     {
-        _ownedLimiter = ownedLimiter;
-        RateLimiter = ownedLimiter ?? options.RateLimiter;
         _credentials = options.Credentials;
         _authMethod = options.AuthMethod;
         _scope = options.Scope;
@@ -47,9 +44,6 @@ public sealed partial class DeribitAdapter : ExchangeAdapter
             if (e.Current is AdapterState.Stopped or AdapterState.Faulted)
             {
                 StopTokenRefresh();
-
-                // Terminal: the limiter built from DeribitOptions.RateLimits is the adapter's to release.
-                _ownedLimiter?.Dispose();
             }
         };
     }
@@ -57,7 +51,7 @@ public sealed partial class DeribitAdapter : ExchangeAdapter
     /// <summary>Gets the local limiter every request passes: the credit limiter built from
     /// <see cref="DeribitOptions.RateLimits"/>, the one given in <see cref="ExchangeAdapterOptions.RateLimiter"/>, or
     /// <see langword="null"/> when local limiting is off. Its buckets' status shows the credits left.</summary>
-    public CompositeRateLimiter? RateLimiter { get; }
+    public CompositeRateLimiter? RateLimiter => ActiveRateLimiter;
 
     /// <summary>Gets whether the adapter authenticates (credentials were given).</summary>
     public bool IsAuthenticating => _credentials is not null;
@@ -95,22 +89,6 @@ public sealed partial class DeribitAdapter : ExchangeAdapter
             // COD is per connection: a new connection starts without it (A.8), so re-arm it every time.
             await session.RequestRawAsync("private/enable_cancel_on_disconnect", ConnectionScope(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Validates the options and, unless a limiter was given or limits are off, builds Deribit's credit
-    /// limiter on the adapter's clock and hands the base a copy of the options carrying it.</summary>
-    private static DeribitOptions WithCredits(DeribitOptions options, out CompositeRateLimiter? ownedLimiter)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        ownedLimiter = null;
-        if (options.RateLimiter is not null || options.RateLimits is not { } limits)
-        {
-            return options;
-        }
-
-        ownedLimiter = DeribitCredits.CreateLimiter(limits.MatchingEngineTier, options.TimeProvider);
-        return options.WithRateLimiter(ownedLimiter);
     }
 
     private static RpcParams ConnectionScope() => RpcParams.Create(w =>

@@ -85,14 +85,10 @@ public sealed class DeribitOptions : ExchangeAdapterOptions
         }
     }
 
-    /// <summary>Returns a shallow copy whose <see cref="ExchangeAdapterOptions.RateLimiter"/> is
-    /// <paramref name="rateLimiter"/>; the caller's object is left as it was.</summary>
-    internal DeribitOptions WithRateLimiter(CompositeRateLimiter rateLimiter)
-    {
-        var copy = (DeribitOptions)MemberwiseClone();
-        copy.RateLimiter = rateLimiter;
-        return copy;
-    }
+    /// <summary>Deribit's credit limiter from <see cref="RateLimits"/> on the adapter's clock; none when limits are off.</summary>
+    /// <returns>The limiter, or <see langword="null"/>.</returns>
+    protected override CompositeRateLimiter? CreateDefaultRateLimiter() =>
+        RateLimits is { } limits ? DeribitCredits.CreateLimiter(limits.MatchingEngineTier, TimeProvider) : null;
 
     /// <summary>Returns a description; the secret is never shown.</summary>
     /// <returns>The endpoint and the client id.</returns>

@@ -61,6 +61,22 @@ public sealed class DeribitRateLimitTests
     }
 
     [Fact]
+    public async Task The_limiter_the_adapter_built_is_released_when_it_stops_and_one_given_to_it_is_not()
+    {
+        var built = new DeribitAdapter(new DeribitOptions());
+        var builtLimiter = built.RateLimiter!.Rules[0].Limiter;
+        using var given = DeribitCredits.CreateLimiter(DeribitMatchingEngineTier.Tier1);
+        var borrowed = new DeribitAdapter(new DeribitOptions { RateLimiter = given });
+        Assert.Same(given, borrowed.RateLimiter);
+
+        await built.DisposeAsync();
+        await borrowed.DisposeAsync();
+
+        Assert.Throws<ObjectDisposedException>(() => builtLimiter.TryAcquire(1, out _));
+        Assert.True(given.Rules[0].Limiter.TryAcquire(1, out _));
+    }
+
+    [Fact]
     public async Task With_limits_off_running_out_of_credits_10028_surfaces_as_ZenRateLimitedException_with_a_retry_after()
     {
         var simulator = new DeribitSimulatorOptions
