@@ -95,8 +95,12 @@ public sealed class ConnectionPoolTests
             await pool.RequestRawAsync("public/test", RpcParams.None).Within();
         }
 
+        // Ties take turns; a loopback round trip slower than 25 ms on a loaded machine legitimately costs a point of
+        // health (p99 is part of the score), so the split may be 4/2 instead of 3/3, but both idle connections serve.
         Assert.Equal(0, busy.Requests.GetStats().Completed);
-        Assert.All(pool.Connections.Where(c => c != busy), c => Assert.Equal(3, c.Requests.GetStats().Completed));
+        var idle = pool.Connections.Where(c => c != busy).Select(c => c.Requests.GetStats().Completed).ToArray();
+        Assert.Equal(6, idle.Sum());
+        Assert.All(idle, completed => Assert.InRange(completed, 2, 4));
         Assert.False(slow.IsCompleted);
     }
 
