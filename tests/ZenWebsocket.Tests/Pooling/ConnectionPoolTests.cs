@@ -96,11 +96,11 @@ public sealed class ConnectionPoolTests
         }
 
         // Ties take turns; a loopback round trip slower than 25 ms on a loaded machine legitimately costs a point of
-        // health (p99 is part of the score), so the split may be 4/2 instead of 3/3, but both idle connections serve.
+        // health (p99 is part of the score), so the split may tilt away from 3/3, but both idle connections serve (one that has never answered scores best).
         Assert.Equal(0, busy.Requests.GetStats().Completed);
         var idle = pool.Connections.Where(c => c != busy).Select(c => c.Requests.GetStats().Completed).ToArray();
         Assert.Equal(6, idle.Sum());
-        Assert.All(idle, completed => Assert.InRange(completed, 2, 4));
+        Assert.All(idle, completed => Assert.InRange(completed, 1, 5));
         Assert.False(slow.IsCompleted);
     }
 
